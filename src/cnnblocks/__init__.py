@@ -1,0 +1,15 @@
+"""Helpers shared by the chapters of the CNN Building Blocks course.
+
+Nothing here solves an exercise. Modules:
+
+* ``cnnblocks.env``: quiet, seeded notebook set-up (call before importing TensorFlow).
+* ``cnnblocks.checks``: assertion helpers whose failure messages teach.
+* ``cnnblocks.counting``: parameter and FLOP counts for PyTorch and Keras models.
+* ``cnnblocks.plotting``: the course's figures (bars, heatmaps, feature-map grids, curves).
+* ``cnnblocks.data``: data that ships with packages (scikit-learn digits and sample images).
+* ``cnnblocks.grading``: nbgrader tools for instructors and for the course's own tests.
+"""
+from .env import notebook_setup, quiet_tensorflow, seed_everything
+
+__all__ = ["notebook_setup", "quiet_tensorflow", "seed_everything"]
+__version__ = "0.1.0"

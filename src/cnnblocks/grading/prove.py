@@ -1,0 +1,136 @@
+"""Prove a chapter's graded tests through real ``nbgrader autograde``.
+
+One throw-away course per chapter holds these "students", graded in a single autograde run:
+
+* ``solution``: the released notebook with every solution filled in, demo cells included.
+  Every test cell must score full marks, and none may write to stderr or display a value.
+* ``stub``: the released notebook as a student receives it. Every test cell must score zero.
+* one student per known-wrong variant: the test cells named in its ``loses`` line score zero, the
+  others keep full marks.
+* one student per valid alternative: full marks on every test cell.
+
+Variants are graded without the lesson's demo cells (``make_submission(keep_demos=False)``), which is
+faster and proves that the exercises depend only on the cells tagged ``setup``.
+"""
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import notebook as nbtools
+from . import variants as variants_mod
+from .course import Course, repo_root
+
+SOLUTION = "solution"
+STUB = "stub"
+
+
+@dataclass(frozen=True)
+class Expectation:
+    student: str
+    cell: str
+    expected: str  # "full" or "zero"
+    why: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    student: str
+    cell: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"[{self.student}] {self.cell}: {self.message}"
+
+
+def static_problems(chapter: str, root: Path | None = None) -> list[Problem]:
+    """Checks that need no execution: cell metadata, test-cell style, variant headers, outputs."""
+    root = root or repo_root()
+    source = nbtools.read(root / "solutions" / chapter / f"{chapter}.ipynb")
+    problems = []
+    tests = nbtools.test_cells(source)
+    solutions = {nbtools.grade_id(c) for c in source.cells if nbtools.is_solution_cell(c)}
+    if not tests:
+        problems.append(Problem("source", "-", "chapter has no graded test cells"))
+    if nbtools.has_committed_outputs(source):
+        problems.append(Problem("source", "-", "solution notebook has committed outputs"))
+    for cell in source.cells:
+        cid = nbtools.grade_id(cell)
+        tags = cell.metadata.get("tags", [])
+        if nbtools.nbgrader_meta(cell) and cell.cell_type == "code":
+            if nbtools.SKIP_EXECUTION not in tags:
+                problems.append(Problem("source", cid, "graded code cell lacks the skip-execution tag"))
+        if nbtools.is_test_cell(cell):
+            if nbtools.ends_with_bare_expression(cell.source):
+                problems.append(Problem("source", cid, "test cell ends with a displayed value"))
+            if nbtools.imports_framework(cell.source):
+                problems.append(Problem("source", cid, "test cell imports a framework (stderr risk)"))
+            if "assert" not in cell.source:
+                problems.append(Problem("source", cid, "test cell has no assert"))
+        if nbtools.is_solution_cell(cell) and cell.cell_type == "code":
+            if nbtools.SOLUTION_BEGIN not in cell.source:
+                problems.append(Problem("source", cid, "solution cell has no BEGIN SOLUTION marker"))
+    for v in variants_mod.load(root / "autograde", chapter):
+        if v.replaces not in solutions:
+            problems.append(Problem(v.student_id, v.replaces, "replaces no solution cell of the chapter"))
+        for cell in v.loses:
+            if cell not in tests:
+                problems.append(Problem(v.student_id, cell, "'loses' names no test cell of the chapter"))
+    return problems
+
+
+def expectations(chapter: str, tests: dict[str, float], variants: list) -> list[Expectation]:
+    out = []
+    for cell in tests:
+        out.append(Expectation(SOLUTION, cell, "full", "the solution scores full marks"))
+        out.append(Expectation(STUB, cell, "zero", "the released stub scores zero"))
+    for v in variants:
+        for cell in tests:
+            lost = cell in v.loses
+            out.append(Expectation(v.student_id, cell, "zero" if lost else "full", v.why))
+    return out
+
+
+def prove(chapter: str, workdir: str | Path | None = None, root: Path | None = None) -> list[Problem]:
+    """Grade the chapter's solution, stub and variants; return every broken expectation."""
+    root = root or repo_root()
+    problems = static_problems(chapter, root)
+    if problems:
+        return problems
+    with tempfile.TemporaryDirectory(prefix=f"prove-{chapter}-") as tmp:
+        course = Course(Path(workdir) if workdir else Path(tmp), root)
+        released = course.generate(chapter)
+        source = course.source_notebook(chapter)
+        tests = nbtools.test_cells(source)
+        variants = variants_mod.load(root / "autograde", chapter)
+
+        course.submit(SOLUTION, chapter, nbtools.make_submission(released, source))
+        course.submit(STUB, chapter, released)
+        for v in variants:
+            nb = nbtools.make_submission(released, source, {v.replaces: v.code}, keep_demos=False)
+            course.submit(v.student_id, chapter, nb)
+        course.autograde(chapter)
+        scores = course.scores(chapter)
+
+        for exp in expectations(chapter, tests, variants):
+            got = scores.get(exp.student, {}).get(exp.cell)
+            if got is None:
+                problems.append(Problem(exp.student, exp.cell, "not graded"))
+                continue
+            ok = got.score == got.max_score if exp.expected == "full" else got.score == 0
+            if not ok:
+                problems.append(
+                    Problem(exp.student, exp.cell, f"expected {exp.expected}, got {got.score:g}/{got.max_score:g} ({exp.why})")
+                )
+
+        graded = course.autograded_notebook(SOLUTION, chapter)
+        for cell in graded.cells:
+            if not nbtools.is_test_cell(cell):
+                continue
+            for output in cell.get("outputs", []):
+                if output.output_type == "stream" and output.name == "stderr":
+                    problems.append(Problem(SOLUTION, nbtools.grade_id(cell), f"test cell wrote to stderr: {output.text[:200]!r}"))
+                if output.output_type == "execute_result":
+                    problems.append(Problem(SOLUTION, nbtools.grade_id(cell), "test cell displays a value"))
+    return problems
