@@ -66,8 +66,8 @@ def static_problems(chapter: str, root: Path | None = None) -> list[Problem]:
                 problems.append(Problem("source", cid, "test cell ends with a displayed value"))
             if nbtools.imports_framework(cell.source):
                 problems.append(Problem("source", cid, "test cell imports a framework (stderr risk)"))
-            if "assert" not in cell.source:
-                problems.append(Problem("source", cid, "test cell has no assert"))
+            if "assert" not in cell.source and "check_" not in cell.source:
+                problems.append(Problem("source", cid, "test cell has no assert or check_* call"))
         if nbtools.is_solution_cell(cell) and cell.cell_type == "code":
             if nbtools.SOLUTION_BEGIN not in cell.source:
                 problems.append(Problem("source", cid, "solution cell has no BEGIN SOLUTION marker"))
