@@ -41,3 +41,12 @@ c.Execute.timeout = 300
 # Exercise and test cells carry the `skip-execution` tag so that the book shows them blank, and
 # nbclient skips cells with that tag by default: grading must run them all.
 c.Execute.skip_cells_with_tag = "nbgrader-never-skips-cells"
+
+# `make zip-collect`: LMS downloads (single notebooks or zips of them) go in
+# autograde/work/downloaded/<chapter>/archive/. Each file name must read
+# <student_id>_<anything>_<chapter>.ipynb, e.g. "jdoe42_attempt_2026-11-20_01-one-by-one.ipynb";
+# the student id may not contain "_". Change this pattern if your LMS names files differently.
+c.ZipCollectApp.downloaded_directory = os.path.join(WORK, "downloaded")
+c.FileNameCollectorPlugin.named_regexp = (
+    r"^.*/(?P<student_id>[^_/]+)_[^/]*?(?P<file_id>\d\d-[a-z0-9-]+\.ipynb)$"
+)

@@ -38,4 +38,4 @@ def human(n: float) -> str:
     for unit, scale in (("G", 1e9), ("M", 1e6), ("k", 1e3)):
         if abs(n) >= scale:
             return f"{n / scale:.3g}{unit}"
-    return f"{n:g}"
+    return f"{n:.3g}"

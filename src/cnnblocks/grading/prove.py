@@ -124,6 +124,11 @@ def prove(chapter: str, workdir: str | Path | None = None, root: Path | None = N
                     Problem(exp.student, exp.cell, f"expected {exp.expected}, got {got.score:g}/{got.max_score:g} ({exp.why})")
                 )
 
+        for cell in (c for c in source.cells if nbtools.is_manual_cell(c)):
+            got = scores.get(SOLUTION, {}).get(nbtools.grade_id(cell))
+            if got is None or not got.needs_manual_grade:
+                problems.append(Problem(SOLUTION, nbtools.grade_id(cell), "written answer is not flagged for manual grading"))
+
         graded = course.autograded_notebook(SOLUTION, chapter)
         for cell in graded.cells:
             if not nbtools.is_test_cell(cell):

@@ -1,0 +1,87 @@
+# One entry point for readers, students, instructors and CI. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# Tools run from the environment; nbgrader and the kernels also need it first on PATH.
+export PATH := $(abspath $(BIN)):$(PATH)
+export PYTHONWARNINGS := ignore::DeprecationWarning
+export TF_CPP_MIN_LOG_LEVEL := 3
+export TF_ENABLE_ONEDNN_OPTS := 0
+
+CHAPTERS := $(sort $(notdir $(wildcard solutions/[0-9][0-9]-*)))
+CHAPTER ?= $(firstword $(CHAPTERS))
+STAMP := $(VENV)/.installed
+PYTEST_WORKERS ?= 2
+
+.PHONY: help setup book test release bench notebook instructor-solutions \
+        add-student collect zip-collect autograde feedback grades formgrader clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 24
+
+# -- set-up ----------------------------------------------------------------------------------------
+setup: $(STAMP)  ## create .venv and install the pinned dependencies (skipped when up to date)
+
+$(STAMP): requirements.txt constraints.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+# -- readers ---------------------------------------------------------------------------------------
+book: setup  ## build the HTML book (executes demo cells) into _build/html, warnings are errors
+	$(BIN)/jupyter-book build . -W -n --keep-going
+	@echo "Open _build/html/index.html"
+
+# -- students --------------------------------------------------------------------------------------
+notebook: setup  ## open the chapters in Jupyter
+	$(BIN)/jupyter notebook chapters/
+
+# -- authors ---------------------------------------------------------------------------------------
+release: setup  ## regenerate chapters/ from solutions/ with nbgrader generate_assignment
+	cd autograde && for ch in $(CHAPTERS); do $(abspath $(BIN))/nbgrader generate_assignment $$ch --force || exit 1; done
+
+test: setup  ## the whole test suite (helpers, graded tests proven through nbgrader, sync, book)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -p no:cacheprovider
+
+bench: setup  ## time every solution notebook (all cells) and the book build
+	$(BIN)/python -m cnnblocks.bench
+
+# -- instructors (CHAPTER=NN-slug, default the first chapter) --------------------------------------
+instructor-solutions: setup  ## executed solution notebooks, with outputs, in autograde/work/instructor-solutions
+	mkdir -p autograde/work/instructor-solutions
+	for ch in $(CHAPTERS); do $(BIN)/jupyter nbconvert --to notebook --execute \
+	  --ExecutePreprocessor.skip_cells_with_tag=none --ExecutePreprocessor.timeout=600 \
+	  --output-dir autograde/work/instructor-solutions solutions/$$ch/$$ch.ipynb || exit 1; done
+
+add-student: setup  ## add a student: make add-student STUDENT=jdoe42 [FIRST=Jane LAST=Doe EMAIL=...]
+	@test -n "$(STUDENT)" || (echo "usage: make add-student STUDENT=id [FIRST=.. LAST=.. EMAIL=..]"; exit 2)
+	cd autograde && nbgrader db student add "$(STUDENT)" --first-name="$(FIRST)" --last-name="$(LAST)" --email="$(EMAIL)"
+
+collect: setup  ## copy SUBMISSIONS=folder/<student>/<chapter>/<chapter>.ipynb into the work area
+	@test -d "$(SUBMISSIONS)" || (echo "usage: make collect SUBMISSIONS=folder"; exit 2)
+	mkdir -p autograde/work/submitted
+	cp -R "$(SUBMISSIONS)"/. autograde/work/submitted/
+
+zip-collect: setup  ## collect LMS downloads from autograde/work/downloaded/$(CHAPTER)/archive
+	cd autograde && nbgrader zip_collect $(CHAPTER) --force
+
+autograde: setup  ## autograde every collected submission of CHAPTER (visible and hidden tests)
+	cd autograde && nbgrader generate_assignment $(CHAPTER) --force >/dev/null \
+	  && nbgrader autograde $(CHAPTER) --force
+
+feedback: setup  ## HTML feedback per student in autograde/work/feedback/<student>/$(CHAPTER)/
+	cd autograde && nbgrader generate_feedback $(CHAPTER) --force
+
+grades: setup  ## export every grade to autograde/work/grades.csv
+	cd autograde && nbgrader export --to=work/grades.csv
+
+formgrader: setup  ## manual grading (e.g. written answers) in the browser: Formgrader tab
+	cd autograde && $(abspath $(BIN))/jupyter notebook --ServerApp.root_dir=.
+
+clean:  ## remove build products and the grading work area (keeps .venv)
+	rm -rf _build autograde/work .pytest_cache

@@ -1,0 +1,13 @@
+from pathlib import Path
+
+import pytest
+
+from cnnblocks.grading.course import chapters
+
+ROOT = Path(__file__).resolve().parents[1]
+CHAPTERS = chapters(ROOT)
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT

@@ -1,0 +1,81 @@
+"""Every chapter's graded tests are proven through real nbgrader; the repository stays consistent.
+
+`prove` grades, in one throw-away course per chapter: the solution (full marks, no stderr or
+displayed value in test cells), the released stub (zero on every test cell), each known-wrong
+variant in autograde/known_wrong/<chapter>/ (zero exactly on the test cells it names, full marks
+elsewhere) and each valid alternative in autograde/valid_alternatives/<chapter>/ (full marks).
+"""
+import re
+
+import pytest
+import yaml
+
+from cnnblocks.grading import notebook as nbtools
+from cnnblocks.grading import variants
+from cnnblocks.grading.prove import prove, static_problems
+from cnnblocks.grading.sync import out_of_sync
+
+from conftest import CHAPTERS, ROOT
+
+
+def test_there_are_chapters():
+    assert "01-one-by-one" in CHAPTERS
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_static_rules(chapter):
+    problems = static_problems(chapter, ROOT)
+    assert not problems, "\n".join(map(str, problems))
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_exercise_has_variants_of_both_kinds(chapter):
+    source = nbtools.read(ROOT / "solutions" / chapter / f"{chapter}.ipynb")
+    exercises = {nbtools.grade_id(c) for c in source.cells if nbtools.is_solution_cell(c) and c.cell_type == "code"}
+    found = variants.load(ROOT / "autograde", chapter)
+    wrong = {v.replaces for v in found if v.kind == variants.KNOWN_WRONG}
+    alternative = {v.replaces for v in found if v.kind == variants.VALID_ALTERNATIVES}
+    assert exercises <= wrong, f"exercises without a known-wrong implementation: {sorted(exercises - wrong)}"
+    assert exercises <= alternative, f"exercises without a valid alternative: {sorted(exercises - alternative)}"
+
+
+@pytest.mark.parametrize("folder", ["solutions", "chapters"])
+def test_no_committed_outputs(folder):
+    for path in sorted((ROOT / folder).glob("*/*.ipynb")):
+        assert not nbtools.has_committed_outputs(nbtools.read(path)), f"{path} has outputs: clear them"
+
+
+def test_released_chapters_hide_solutions_and_hidden_tests():
+    for chapter in CHAPTERS:
+        text = (ROOT / "chapters" / chapter / f"{chapter}.ipynb").read_text()
+        for marker in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"):
+            assert marker not in text, f"chapters/{chapter} contains '{marker}'"
+        assert "raise NotImplementedError()" in text
+
+
+def test_toc_lists_every_chapter_in_order():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [entry["file"] for entry in toc["chapters"]]
+    assert files == [f"chapters/{c}/{c}" for c in CHAPTERS]
+
+
+def test_every_chapter_ends_with_a_summary_and_point_table():
+    for chapter in CHAPTERS:
+        source = nbtools.read(ROOT / "solutions" / chapter / f"{chapter}.ipynb")
+        markdown = "\n".join(c.source for c in source.cells if c.cell_type == "markdown")
+        assert re.search(r"^## Summary", markdown, re.M), f"{chapter}: no '## Summary' section"
+        total = sum(nbtools.test_cells(source).values())
+        assert re.search(rf"\*\*{total:g}\*\*", markdown), f"{chapter}: point table does not total {total:g}"
+
+
+@pytest.mark.slow
+def test_chapters_are_in_sync_with_solutions():
+    stale = out_of_sync(ROOT)
+    assert not stale, f"chapters/ differs from a fresh `make release` for: {stale}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_graded_tests_are_proven_through_nbgrader(chapter, tmp_path):
+    problems = prove(chapter, workdir=tmp_path, root=ROOT)
+    assert not problems, "\n".join(map(str, problems))

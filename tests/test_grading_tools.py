@@ -1,0 +1,102 @@
+"""Unit tests of cnnblocks.grading: notebook surgery and variant files (no nbgrader run)."""
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from cnnblocks.grading import notebook as nbtools
+from cnnblocks.grading import variants
+
+
+def _graded(source, gid, **meta):
+    cell = new_code_cell(source)
+    cell.metadata["nbgrader"] = {"grade_id": gid, "schema_version": 3, **meta}
+    cell.metadata["tags"] = ["skip-execution"]
+    return cell
+
+
+def _notebooks():
+    setup = new_code_cell("import math")
+    setup.metadata["tags"] = ["setup"]
+    source = new_notebook(cells=[
+        new_markdown_cell("# T"),
+        setup,
+        new_code_cell("print('demo')"),
+        _graded("def f(x):\n    ### BEGIN SOLUTION\n    return 2 * x\n    ### END SOLUTION", "f", solution=True, grade=False),
+        _graded("assert f(1) == 2\n### BEGIN HIDDEN TESTS\nassert f(2) == 4\n### END HIDDEN TESTS", "test_f",
+                grade=True, solution=False, points=2),
+    ])
+    released = new_notebook(cells=[c.copy() for c in source.cells])
+    released.cells[3] = _graded("def f(x):\n    # YOUR CODE HERE\n    raise NotImplementedError()", "f", solution=True)
+    released.cells[4] = _graded("assert f(1) == 2", "test_f", grade=True, solution=False, points=2)
+    return source, released
+
+
+def test_make_submission_fills_solutions_without_markers():
+    source, released = _notebooks()
+    nb = nbtools.make_submission(released, source)
+    assert nb.cells[3].source == "def f(x):\n    return 2 * x"
+    assert released.cells[3].source.endswith("NotImplementedError()")  # input untouched
+
+
+def test_make_submission_replaces_and_drops_demos():
+    source, released = _notebooks()
+    nb = nbtools.make_submission(released, source, {"f": "f = abs\n"}, keep_demos=False)
+    assert [c.source for c in nb.cells if c.cell_type == "code"][:2] == ["import math", "f = abs\n"]
+    assert all("demo" not in c.source for c in nb.cells)
+    with pytest.raises(KeyError):
+        nbtools.make_submission(released, source, {"nope": ""})
+
+
+def test_stub_submission_keeps_stubs():
+    source, released = _notebooks()
+    assert "NotImplementedError" in nbtools.make_submission(released, source, solve=False).cells[3].source
+
+
+def test_test_cells_and_kinds():
+    source, _ = _notebooks()
+    assert nbtools.test_cells(source) == {"test_f": 2.0}
+    assert nbtools.is_solution_cell(source.cells[3]) and not nbtools.is_manual_cell(source.cells[3])
+    answer = new_markdown_cell("x")
+    answer.metadata["nbgrader"] = {"grade_id": "a", "solution": True, "grade": True, "points": 1}
+    assert nbtools.is_manual_cell(answer)
+
+
+@pytest.mark.parametrize("code, displays", [
+    ("assert x", False), ("x = 1\nx", True), ("f(1)", True), ("print('ok')", False), ("", False),
+    ("check_close(a, b)", True),
+])
+def test_ends_with_bare_expression(code, displays):
+    assert nbtools.ends_with_bare_expression(code) is displays
+
+
+def test_imports_framework():
+    assert nbtools.imports_framework("import torch\nassert 1")
+    assert nbtools.imports_framework("from tensorflow import keras")
+    assert not nbtools.imports_framework("import math\nassert torch.ones(1)")
+
+
+def test_committed_outputs_detected():
+    source, _ = _notebooks()
+    assert not nbtools.has_committed_outputs(source)
+    source.cells[2].outputs = [{"output_type": "stream", "name": "stdout", "text": "demo"}]
+    assert nbtools.has_committed_outputs(source)
+
+
+def test_variant_header_parsing():
+    v = variants.parse("# replaces: f\n# loses: t1, t2\n# why: off by one\ndef f(x):\n    return x\n",
+                       variants.KNOWN_WRONG, "off_by_one")
+    assert (v.replaces, v.loses, v.why, v.student_id) == ("f", ("t1", "t2"), "off by one", "wrong-off-by-one")
+    assert v.code == "def f(x):\n    return x\n"
+    alt = variants.parse("# replaces: f\n# why: loop\n# a comment that is code\nf = abs\n",
+                         variants.VALID_ALTERNATIVES, "loop")
+    assert alt.code.startswith("# a comment") and alt.loses == ()
+
+
+@pytest.mark.parametrize("text, kind, message", [
+    ("# loses: t\n# why: w\nx = 1\n", variants.KNOWN_WRONG, "replaces"),
+    ("# replaces: f\n# loses: t\nx = 1\n", variants.KNOWN_WRONG, "why"),
+    ("# replaces: f\n# why: w\nx = 1\n", variants.KNOWN_WRONG, "must name the test cells"),
+    ("# replaces: f\n# loses: t\n# why: w\nx = 1\n", variants.VALID_ALTERNATIVES, "must not lose"),
+])
+def test_variant_header_errors(text, kind, message):
+    with pytest.raises(ValueError, match=message):
+        variants.parse(text, kind, "v")
