@@ -1,0 +1,8 @@
+# replaces: local_response_norm
+# loses: test_lrn_odd, test_lrn_even
+# why: uses AlexNet's formula with alpha as given (TensorFlow's convention), but PyTorch divides alpha by size
+def local_response_norm(x, size, alpha=1e-4, beta=0.75, k=1.0):
+    channels = x.shape[1]
+    squares = F.pad(x * x, (0, 0, 0, 0, size // 2, (size - 1) // 2))
+    window_sum = sum(squares[:, i:i + channels] for i in range(size))
+    return x / (k + alpha * window_sum) ** beta
