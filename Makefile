@@ -46,7 +46,7 @@ release: setup  ## regenerate chapters/ from solutions/ with nbgrader generate_a
 	cd autograde && for ch in $(CHAPTERS); do $(abspath $(BIN))/nbgrader generate_assignment $$ch --force || exit 1; done
 
 test: setup  ## the whole test suite (helpers, graded tests proven through nbgrader, sync, book)
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -p no:cacheprovider
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --durations=15 -p no:cacheprovider
 
 bench: setup  ## time every solution notebook (all cells) and the book build
 	$(BIN)/python -m cnnblocks.bench

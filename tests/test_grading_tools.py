@@ -100,3 +100,24 @@ def test_variant_header_parsing():
 def test_variant_header_errors(text, kind, message):
     with pytest.raises(ValueError, match=message):
         variants.parse(text, kind, "v")
+
+
+SOLUTION = "def f(x):\n    y = 2 * x\n    return y\n"
+
+
+def test_patch_variant_applies_to_the_solution():
+    v = variants.parse("# replaces: f\n# loses: t\n# why: w\n<<<<<<< solution\n    y = 2 * x\n=======\n"
+                       "    y = x + x + 1\n>>>>>>> variant\n", variants.KNOWN_WRONG, "p")
+    assert v.resolve(SOLUTION) == "def f(x):\n    y = x + x + 1\n    return y\n"
+    plain = variants.parse("# replaces: f\n# why: w\nf = abs\n", variants.VALID_ALTERNATIVES, "q")
+    assert plain.resolve(SOLUTION) == "f = abs\n"
+
+
+@pytest.mark.parametrize("patch, message", [
+    ("<<<<<<< solution\n    z = 1\n=======\n    z = 2\n>>>>>>> variant\n", "occurs 0 times"),
+    ("<<<<<<< solution\n    y = 2 * x\n=======\n", "unterminated"),
+    ("junk\n<<<<<<< solution\n    y = 2 * x\n=======\n>>>>>>> variant\n", "outside a patch block"),
+])
+def test_patch_errors(patch, message):
+    with pytest.raises(ValueError, match=message):
+        variants.apply_patch(patch, SOLUTION)

@@ -1,19 +1,13 @@
 # replaces: bottleneck
 # loses: test_bottleneck_equivalence
-# why: stride on the first 1x1 conv (original ResNet) where the contract (v1.5) strides the 3x3
-class Bottleneck(nn.Module):
-    def __init__(self, in_channels, mid_channels, out_channels, stride=1):
-        super().__init__()
-        s1, s2 = (stride, 1)
-        self.main = nn.Sequential(
-            nn.Conv2d(in_channels, mid_channels, 1, stride=s1, bias=False), nn.BatchNorm2d(mid_channels), nn.ReLU(),
-            nn.Conv2d(mid_channels, mid_channels, 3, stride=s2, padding=1, bias=False), nn.BatchNorm2d(mid_channels), nn.ReLU(),
-            nn.Conv2d(mid_channels, out_channels, 1, bias=False), nn.BatchNorm2d(out_channels),
-        )
-        if in_channels == out_channels and stride == 1:
-            self.shortcut = nn.Identity()
-        else:
-            self.shortcut = nn.Sequential(nn.Conv2d(in_channels, out_channels, 1, stride=stride, bias=False), nn.BatchNorm2d(out_channels))
-
-    def forward(self, x):
-        return F.relu(self.main(x) + self.shortcut(x))
+# why: stride on the first 1x1 conv (original ResNet) where the contract (ResNet v1.5) strides the 3x3
+<<<<<<< solution
+            nn.Conv2d(in_channels, mid_channels, 1, bias=False),
+=======
+            nn.Conv2d(in_channels, mid_channels, 1, stride=stride, bias=False),
+>>>>>>> variant
+<<<<<<< solution
+            nn.Conv2d(mid_channels, mid_channels, 3, stride=stride, padding=1, bias=False),
+=======
+            nn.Conv2d(mid_channels, mid_channels, 3, padding=1, bias=False),
+>>>>>>> variant

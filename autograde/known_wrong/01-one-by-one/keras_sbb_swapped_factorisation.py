@@ -1,9 +1,12 @@
 # replaces: small_basic_block_keras
 # loses: test_small_basic_block_keras
-# why: kernel_size (1, 3) first then (3, 1): Keras kernel_size is (height, width) like PyTorch
-def small_basic_block_keras(x, ch_out):
-    mid = ch_out // 4
-    x = keras.layers.Conv2D(mid, 1, activation="relu")(x)
-    x = keras.layers.Conv2D(mid, (1, 3), padding="same", activation="relu")(x)
-    x = keras.layers.Conv2D(mid, (3, 1), padding="same", activation="relu")(x)
-    return keras.layers.Conv2D(ch_out, 1)(x)
+# why: (1, 3) before (3, 1): Keras' kernel_size is (height, width) like PyTorch's, the order matters
+<<<<<<< solution
+    x = keras.layers.Conv2D(mid, (3, 1), padding="same")(x)
+    x = keras.layers.ReLU()(x)
+    x = keras.layers.Conv2D(mid, (1, 3), padding="same")(x)
+=======
+    x = keras.layers.Conv2D(mid, (1, 3), padding="same")(x)
+    x = keras.layers.ReLU()(x)
+    x = keras.layers.Conv2D(mid, (3, 1), padding="same")(x)
+>>>>>>> variant

@@ -74,6 +74,15 @@ def static_problems(chapter: str, root: Path | None = None) -> list[Problem]:
     for v in variants_mod.load(root / "autograde", chapter):
         if v.replaces not in solutions:
             problems.append(Problem(v.student_id, v.replaces, "replaces no solution cell of the chapter"))
+        else:
+            solution = nbtools.solved_source(nbtools.cell_by_id(source, v.replaces))
+            try:
+                code = v.resolve(solution)
+            except ValueError as err:
+                problems.append(Problem(v.student_id, v.replaces, str(err)))
+            else:
+                if code.strip() == solution.strip():
+                    problems.append(Problem(v.student_id, v.replaces, "identical to the solution"))
         for cell in v.loses:
             if cell not in tests:
                 problems.append(Problem(v.student_id, cell, "'loses' names no test cell of the chapter"))
@@ -108,7 +117,8 @@ def prove(chapter: str, workdir: str | Path | None = None, root: Path | None = N
         course.submit(SOLUTION, chapter, nbtools.make_submission(released, source))
         course.submit(STUB, chapter, released)
         for v in variants:
-            nb = nbtools.make_submission(released, source, {v.replaces: v.code}, keep_demos=False)
+            code = v.resolve(nbtools.solved_source(nbtools.cell_by_id(source, v.replaces)))
+            nb = nbtools.make_submission(released, source, {v.replaces: code}, keep_demos=False)
             course.submit(v.student_id, chapter, nb)
         course.autograde(chapter)
         scores = course.scores(chapter)
