@@ -62,7 +62,7 @@ def test_test_cells_and_kinds():
 
 @pytest.mark.parametrize("code, displays", [
     ("assert x", False), ("x = 1\nx", True), ("f(1)", True), ("print('ok')", False), ("", False),
-    ("check_close(a, b)", True),
+    ("check_close(a, b)", False), ("np.allclose(a, b)", True), ("x == 1", True),
 ])
 def test_ends_with_bare_expression(code, displays):
     assert nbtools.ends_with_bare_expression(code) is displays

@@ -123,7 +123,8 @@ def make_submission(
 def ends_with_bare_expression(code: str) -> bool:
     """True when the cell's value would be displayed (and nbgrader would grade by that value).
 
-    ``print(...)`` returns None and displays nothing, so it is allowed as a last line.
+    ``print(...)`` and the ``cnnblocks.checks`` helpers (``check_*``) return None and display
+    nothing, so they are allowed as a last line.
     """
     tree = ast.parse(code)
     if not tree.body:
@@ -132,7 +133,9 @@ def ends_with_bare_expression(code: str) -> bool:
     if not isinstance(last, ast.Expr):
         return False
     call = last.value
-    return not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "print")
+    if isinstance(call, ast.Call) and isinstance(call.func, ast.Name):
+        return not (call.func.id == "print" or call.func.id.startswith("check_"))
+    return True
 
 
 def has_committed_outputs(nb: NotebookNode) -> bool:
