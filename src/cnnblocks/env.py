@@ -6,6 +6,7 @@ the first ``import tensorflow``; setting them later has no effect.
 """
 from __future__ import annotations
 
+import logging
 import os
 import random
 import sys
@@ -29,6 +30,10 @@ def quiet_tensorflow() -> None:
         if current != TF_QUIET_ENV:
             raise RuntimeError("quiet_tensorflow() must run before the first `import tensorflow`")
     os.environ.update(TF_QUIET_ENV)
+    # TensorFlow's Python logger (tf.get_logger()) and absl print retracing and other warnings to
+    # stderr; loggers can be configured before the library that uses them is imported.
+    for name in ("tensorflow", "absl"):
+        logging.getLogger(name).setLevel(logging.ERROR)
     warnings.filterwarnings("ignore", category=DeprecationWarning)
     warnings.filterwarnings("ignore", category=FutureWarning)
 
