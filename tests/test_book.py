@@ -33,6 +33,7 @@ def test_chapter_page_has_figures_and_blank_exercises(html, chapter):
     page = (html / "chapters" / chapter / f"{chapter}.html").read_text()
     images = re.findall(r'<img[^>]+src="[^"]*_images/[^"]+\.png"', page)
     assert len(images) >= 2, f"{chapter}: expected figures, found {len(images)}"
-    for bad in ("Traceback (most recent call last)", "BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "stderr"):
+    for bad in ("Traceback (most recent call last)", "BEGIN SOLUTION", "BEGIN HIDDEN TESTS"):
         assert bad not in page, f"{chapter} page contains {bad!r}"
+    assert not re.search(r'class="[^"]*\bstderr\b', page), f"{chapter} page shows stderr output"
     assert "NotImplementedError" in page  # the exercises are shown blank

@@ -64,7 +64,8 @@ def test_every_chapter_ends_with_a_summary_and_point_table():
         source = nbtools.read(ROOT / "solutions" / chapter / f"{chapter}.ipynb")
         markdown = "\n".join(c.source for c in source.cells if c.cell_type == "markdown")
         assert re.search(r"^## Summary", markdown, re.M), f"{chapter}: no '## Summary' section"
-        total = sum(nbtools.test_cells(source).values())
+        manual = sum(float(nbtools.nbgrader_meta(c)["points"]) for c in source.cells if nbtools.is_manual_cell(c))
+        total = sum(nbtools.test_cells(source).values()) + manual
         assert re.search(rf"\*\*{total:g}\*\*", markdown), f"{chapter}: point table does not total {total:g}"
 
 
