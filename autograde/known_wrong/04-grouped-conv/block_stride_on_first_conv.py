@@ -1,23 +1,13 @@
 # replaces: ResNeXtBlock
 # loses: test_block_forward
 # why: puts the stride on the first 1x1 conv (original ResNet v1 placement) instead of the grouped 3x3, which throws away 3/4 of the positions before any 3x3 sees them
-class ResNeXtBlock(nn.Module):
-    def __init__(self, in_channels, filters, stride=1, groups=32):
-        super().__init__()
+<<<<<<< solution
+        self.conv1 = nn.Conv2d(in_channels, filters, 1, bias=False)
+=======
         self.conv1 = nn.Conv2d(in_channels, filters, 1, stride=stride, bias=False)
-        self.bn1 = nn.BatchNorm2d(filters)
+>>>>>>> variant
+<<<<<<< solution
+        self.conv2 = nn.Conv2d(filters, filters, 3, stride=stride, padding=1, groups=groups, bias=False)
+=======
         self.conv2 = nn.Conv2d(filters, filters, 3, padding=1, groups=groups, bias=False)
-        self.bn2 = nn.BatchNorm2d(filters)
-        self.conv3 = nn.Conv2d(filters, 2 * filters, 1, bias=False)
-        self.bn3 = nn.BatchNorm2d(2 * filters)
-        self.projection = None
-        if in_channels != 2 * filters or stride != 1:
-            self.projection = nn.Sequential(
-                nn.Conv2d(in_channels, 2 * filters, 1, stride=stride, bias=False), nn.BatchNorm2d(2 * filters))
-
-    def forward(self, x):
-        y = F.relu(self.bn1(self.conv1(x)))
-        y = F.relu(self.bn2(self.conv2(y)))
-        y = self.bn3(self.conv3(y))
-        shortcut = x if self.projection is None else self.projection(x)
-        return F.relu(y + shortcut)
+>>>>>>> variant
