@@ -1,18 +1,10 @@
 # replaces: BasicConv2d
 # loses: test_basic_conv_lrn
 # why: places LRN before the ReLU; AlexNet and GoogLeNet normalise the rectified activations
-class BasicConv2d(nn.Module):
-    def __init__(self, in_channels, out_channels, norm="bn", **conv_kwargs):
-        super().__init__()
-        if norm == "bn":
-            layers = [nn.Conv2d(in_channels, out_channels, bias=False, **conv_kwargs), nn.BatchNorm2d(out_channels, eps=0.001), nn.ReLU()]
-        elif norm == "lrn":
-            layers = [nn.Conv2d(in_channels, out_channels, **conv_kwargs), nn.LocalResponseNorm(5, alpha=1e-4, beta=0.75, k=1.0), nn.ReLU()]
-        elif norm == "none":
-            layers = [nn.Conv2d(in_channels, out_channels, **conv_kwargs), nn.ReLU()]
-        else:
-            raise ValueError(norm)
-        self.layers = nn.Sequential(*layers)
-
-    def forward(self, x):
-        return self.layers(x)
+<<<<<<< solution
+            layers = [nn.Conv2d(in_channels, out_channels, bias=True, **conv_kwargs), nn.ReLU(inplace=True),
+                      nn.LocalResponseNorm(5, alpha=1e-4, beta=0.75, k=1.0)]
+=======
+            layers = [nn.Conv2d(in_channels, out_channels, bias=True, **conv_kwargs),
+                      nn.LocalResponseNorm(5, alpha=1e-4, beta=0.75, k=1.0), nn.ReLU(inplace=True)]
+>>>>>>> variant
