@@ -91,12 +91,6 @@ class Course:
         nbtools.write(nb, path)
         return path
 
-    def submit_file(self, student: str, chapter: str, path: str | Path) -> Path:
-        dest = self.folder / "work" / "submitted" / student / chapter / f"{chapter}.ipynb"
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, dest)
-        return dest
-
     def autograde(self, chapter: str) -> subprocess.CompletedProcess:
         return self.nbgrader("autograde", chapter, "--force")
 
