@@ -49,13 +49,13 @@ test: setup  ## the whole test suite (helpers, graded tests proven through nbgra
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --durations=15 -p no:cacheprovider
 
 bench: setup  ## time every solution notebook (all cells) and the book build
-	$(BIN)/python -m cnnblocks.bench
+	$(BIN)/python -m cnngrade.bench
 
 # -- instructors (CHAPTER=NN-slug, default the first chapter) --------------------------------------
 instructor-solutions: setup  ## executed solution notebooks, with outputs, in autograde/work/instructor-solutions
 	mkdir -p autograde/work/instructor-solutions
 	for ch in $(CHAPTERS); do $(BIN)/jupyter nbconvert --to notebook --execute \
-	  --ExecutePreprocessor.skip_cells_with_tag=none --ExecutePreprocessor.timeout=600 \
+	  --ExecutePreprocessor.timeout=600 \
 	  --output-dir autograde/work/instructor-solutions solutions/$$ch/$$ch.ipynb || exit 1; done
 
 add-student: setup  ## add a student: make add-student STUDENT=jdoe42 [FIRST=Jane LAST=Doe EMAIL=...]

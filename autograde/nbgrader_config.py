@@ -10,7 +10,7 @@ nbgrader steps and where they read/write (relative to the repository root):
     gradebook  autograde/work/gradebook.db
 
 Everything under autograde/work/ is ignored by git. Run nbgrader from this folder (the Makefile does).
-The grading tools in `cnnblocks.grading` load this file too and override `root` and the work area
+The grading tools in `cnngrade` load this file too and override `root` and the work area
 for their throw-away courses.
 """
 import os
@@ -38,9 +38,8 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
 # A CPU laptop runs the slowest chapter well under this; a hung submission must not stall grading.
 c.Execute.timeout = 300
-# Exercise and test cells carry the `skip-execution` tag so that the book shows them blank, and
-# nbclient skips cells with that tag by default: grading must run them all.
-c.Execute.skip_cells_with_tag = "nbgrader-never-skips-cells"
+# Exercise and test cells carry the tags `raises-exception` and `remove-output` (not `skip-execution`,
+# which nbclient skips by default): nbgrader's default configuration runs every test cell too.
 
 # `make zip-collect`: LMS downloads (single notebooks or zips of them) go in
 # autograde/work/downloaded/<chapter>/archive/. Each file name must read

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from cnnblocks.grading.course import chapters
+from cnngrade.course import chapters
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = chapters(ROOT)

@@ -10,10 +10,10 @@ import re
 import pytest
 import yaml
 
-from cnnblocks.grading import notebook as nbtools
-from cnnblocks.grading import variants
-from cnnblocks.grading.prove import prove, static_problems
-from cnnblocks.grading.sync import out_of_sync
+from cnngrade import notebook as nbtools
+from cnngrade import variants
+from cnngrade.prove import prove, static_problems
+from cnngrade.sync import out_of_sync
 
 from conftest import CHAPTERS, ROOT
 

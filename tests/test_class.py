@@ -9,8 +9,8 @@ import zipfile
 
 import pytest
 
-from cnnblocks.grading import notebook as nbtools
-from cnnblocks.grading.course import Course
+from cnngrade import notebook as nbtools
+from cnngrade.course import Course
 
 from conftest import ROOT
 

@@ -7,7 +7,6 @@ Nothing here solves an exercise. Modules:
 * ``cnnblocks.counting``: parameter and FLOP counts for PyTorch and Keras models.
 * ``cnnblocks.plotting``: the course's figures (bars, heatmaps, feature-map grids, curves).
 * ``cnnblocks.data``: data that ships with packages (scikit-learn digits and sample images).
-* ``cnnblocks.grading``: nbgrader tools for instructors and for the course's own tests.
 """
 from .env import notebook_setup, quiet_tensorflow, seed_everything
 

@@ -59,8 +59,12 @@ def static_problems(chapter: str, root: Path | None = None) -> list[Problem]:
         cid = nbtools.grade_id(cell)
         tags = cell.metadata.get("tags", [])
         if nbtools.nbgrader_meta(cell) and cell.cell_type == "code":
-            if nbtools.SKIP_EXECUTION not in tags:
-                problems.append(Problem("source", cid, "graded code cell lacks the skip-execution tag"))
+            if nbtools.SKIP_EXECUTION in tags:
+                problems.append(Problem("source", cid, "graded code cell has the skip-execution tag: a grader "
+                                        "with nbclient's default configuration would skip it"))
+            missing = [t for t in nbtools.GRADED_CELL_TAGS if t not in tags]
+            if missing:
+                problems.append(Problem("source", cid, f"graded code cell lacks the tags {missing}"))
         if nbtools.is_test_cell(cell):
             if nbtools.ends_with_bare_expression(cell.source):
                 problems.append(Problem("source", cid, "test cell ends with a displayed value"))

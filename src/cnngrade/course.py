@@ -19,7 +19,7 @@ from nbformat import NotebookNode
 
 from . import notebook as nbtools
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def repo_root() -> Path:

@@ -16,13 +16,13 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from .grading.course import chapters, repo_root
+from .course import chapters, repo_root
 
 
 def time_notebook(path: Path, timeout: int = 600) -> float:
     """Seconds to run every cell of the notebook (exercise and test cells included) in a fresh kernel."""
     nb = nbformat.read(str(path), as_version=4)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", skip_cells_with_tag="none-skipped",
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
     client.execute()

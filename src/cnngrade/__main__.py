@@ -1,4 +1,4 @@
-"""``python -m cnnblocks.grading {prove,sync} ...``: see the package docstring."""
+"""``python -m cnngrade {prove,sync} ...``: see the package docstring."""
 from __future__ import annotations
 
 import argparse
@@ -11,7 +11,7 @@ from .sync import out_of_sync
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m cnnblocks.grading")
+    parser = argparse.ArgumentParser(prog="python -m cnngrade")
     sub = parser.add_subparsers(dest="command", required=True)
     p_prove = sub.add_parser("prove", help="grade solution, stub and every variant of chapters")
     p_prove.add_argument("chapters", nargs="*", help="chapter slugs (default: all)")

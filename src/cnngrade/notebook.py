@@ -20,7 +20,10 @@ SOLUTION_BEGIN = "### BEGIN SOLUTION"
 SOLUTION_END = "### END SOLUTION"
 HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
 HIDDEN_END = "### END HIDDEN TESTS"
-SKIP_EXECUTION = "skip-execution"
+SKIP_EXECUTION = "skip-execution"  # nbclient skips such cells by default: never on a graded cell
+# Graded code cells carry these instead: nbclient and myst-nb run them and tolerate their error (a
+# stub raises NotImplementedError), and the book hides their output, so any grader runs every test.
+GRADED_CELL_TAGS = ("raises-exception", "remove-output")
 SETUP_TAG = "setup"
 
 
