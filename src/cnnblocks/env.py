@@ -1,8 +1,15 @@
-"""Notebook set-up: silence TensorFlow before it loads, seed every framework in use.
+"""Notebook set-up: silence TensorFlow before it loads, seed every framework in use, fair warnings.
 
 nbgrader scores a test cell as zero when it writes anything to stderr, and TensorFlow logs to stderr
 from C++ (through absl) the first time it loads or runs an op. The variables below must be set before
 the first ``import tensorflow``; setting them later has no effect.
+
+Python warnings (``warnings.warn``, e.g. PyTorch's UserWarning for ``torch.tensor(a_tensor)``) also go
+to stderr by default, so a correct solution that triggers one would lose the points of the test cell
+that ran it. ``notebook_setup()`` sends them to stdout instead, prefixed "Warning (not an error):": the
+student still sees them, the grade does not depend on them, and real errors (exceptions, warnings
+turned into errors by a filter) still cost the points. Every chapter's setup cell calls it, so plain
+nbgrader, the grading engine, a TA's own set-up and the student's Jupyter all apply the same rule.
 """
 from __future__ import annotations
 
@@ -54,9 +61,32 @@ def seed_everything(seed: int = 0) -> None:
         keras.utils.set_random_seed(seed)
 
 
+WARNING_PREFIX = "Warning (not an error): "
+
+
+def _show_warning_on_stdout(message, category, filename, lineno, file=None, line=None) -> None:
+    """``warnings.showwarning`` replacement: one line on stdout, never the source line.
+
+    The source line is left out on purpose: a warning raised inside a hidden test would otherwise
+    quote the hidden test's code in the student's feedback.
+    """
+    try:
+        text = f"{WARNING_PREFIX}{category.__name__}: {message}\n"
+        out = sys.stdout if file is None or file is sys.stderr else file
+        out.write(text)
+    except Exception:  # noqa: BLE001  (like the default: a warning must never raise)
+        pass
+
+
+def warnings_to_stdout() -> None:
+    """Show Python warnings on stdout with a clear prefix (nbgrader zeroes a cell that writes to stderr)."""
+    warnings.showwarning = _show_warning_on_stdout
+
+
 def notebook_setup(seed: int = 0) -> None:
-    """What every chapter's first code cell calls: quiet TensorFlow, seed, readable figures."""
+    """What every chapter's first code cell calls: quiet TensorFlow, seed, warnings on stdout, figures."""
     quiet_tensorflow()
+    warnings_to_stdout()
     seed_everything(seed)
     import matplotlib
 
