@@ -6,6 +6,7 @@ Nothing here solves an exercise. Modules:
 * ``cnnblocks.checks``: assertion helpers whose failure messages teach.
 * ``cnnblocks.counting``: parameter and FLOP counts for PyTorch and Keras models.
 * ``cnnblocks.plotting``: the course's figures (bars, heatmaps, feature-map grids, curves).
+* ``cnnblocks.diagrams``: block diagrams (boxes, branches, shortcuts) drawn from a small specification.
 * ``cnnblocks.data``: data that ships with packages (scikit-learn digits and sample images).
 """
 from .env import notebook_setup, quiet_tensorflow, seed_everything
