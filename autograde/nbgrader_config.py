@@ -41,6 +41,15 @@ c.Execute.timeout = 300
 # Exercise and test cells carry the tags `raises-exception` and `remove-output` (not `skip-execution`,
 # which nbclient skips by default): nbgrader's default configuration runs every test cell too.
 
+# Feedback (`make feedback`) shows per test cell pass/fail, points and the first failing check's message,
+# never the hidden tests' source (cnngrade.feedback; nbgrader's own GetGrades and CSS steps kept).
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import GetGrades  # noqa: E402
+
+from cnngrade.feedback import HideHiddenTests  # noqa: E402
+
+c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
+
 # `make zip-collect`: LMS downloads (single notebooks or zips of them) go in
 # autograde/work/downloaded/<chapter>/archive/. Each file name must read
 # <student_id>_<anything>_<chapter>.ipynb, e.g. "jdoe42_attempt_2026-11-20_01-one-by-one.ipynb";
