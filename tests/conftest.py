@@ -1,3 +1,8 @@
+import os
+import shutil
+import subprocess
+import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -11,3 +16,32 @@ CHAPTERS = chapters(ROOT)
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+# -- the book, built once per test run and shared by tests/test_book.py and tests/test_browser.py -----------
+# Built into _build/test-book (kept after the run: CI keeps the screenshots in _build/test-book/screenshots);
+# its Jupyter cache makes later runs fast, and `--all` re-reads every page so that -W still sees every warning.
+BOOK_BUILD = ROOT / "_build" / "test-book"
+_RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex  # the same in every xdist worker
+
+
+def build_book(out: Path, source: Path = ROOT) -> subprocess.CompletedProcess:
+    jb = shutil.which("jupyter-book") or str(Path(sys.executable).parent / "jupyter-book")
+    return subprocess.run([jb, "build", str(source), "--path-output", str(out), "--all", "-W", "-n", "--keep-going"],
+                          capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def book_html() -> Path:
+    """The HTML of the book (``make book``'s build), built at most once per test run, even with xdist."""
+    from filelock import FileLock
+
+    BOOK_BUILD.mkdir(parents=True, exist_ok=True)
+    stamp = BOOK_BUILD / "built-by-run"
+    with FileLock(str(BOOK_BUILD) + ".lock"):
+        if not (stamp.exists() and stamp.read_text() == _RUN_ID):
+            stamp.unlink(missing_ok=True)
+            proc = build_book(BOOK_BUILD)
+            assert proc.returncode == 0, f"book build failed:\n{proc.stdout[-5000:]}\n{proc.stderr[-5000:]}"
+            stamp.write_text(_RUN_ID)
+    return BOOK_BUILD / "_build" / "html"

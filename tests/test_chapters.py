@@ -55,8 +55,10 @@ def test_released_chapters_hide_solutions_and_hidden_tests():
 
 def test_toc_lists_every_chapter_in_order():
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [entry["file"] for entry in toc["chapters"]]
-    assert files == [f"chapters/{c}/{c}" for c in CHAPTERS]
+    parts = {part["caption"]: [entry["file"] for entry in part["chapters"]] for part in toc["parts"]}
+    assert list(parts) == ["Chapters", "Reference"], "the table of contents has a Chapters and a Reference part"
+    assert parts["Chapters"] == [f"chapters/{c}/{c}" for c in CHAPTERS], "every chapter, in order, nothing else"
+    assert parts["Reference"] == ["glossary", "bibliography"]
 
 
 def test_every_chapter_ends_with_a_summary_and_point_table():
