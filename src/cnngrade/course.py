@@ -91,8 +91,25 @@ class Course:
         nbtools.write(nb, path)
         return path
 
-    def autograde(self, chapter: str) -> subprocess.CompletedProcess:
-        return self.nbgrader("autograde", chapter, "--force")
+    def autograde(self, chapter: str, engine: str = "engine", *options: str) -> subprocess.CompletedProcess:
+        """Grade every submission: with the course's engine (default) or with plain ``nbgrader autograde``.
+
+        The engine exits non-zero when a submission could not be graded (as nbgrader does); the
+        outcomes are in ``engine_outcomes``, so this does not raise for that.
+        """
+        if engine == "nbgrader":
+            return self.nbgrader("autograde", chapter, "--force", *options)
+        cmd = [sys.executable, "-m", "cnngrade", "autograde", chapter, "--autograde-dir", str(self.root / "autograde"), *options]
+        proc = subprocess.run(cmd, cwd=self.root / "autograde", env=self.env(), capture_output=True, text=True)
+        if proc.returncode not in (0, 1) or not (self.folder / "work" / "engine" / f"{chapter}.json").exists():
+            raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}")
+        return proc
+
+    def engine_outcomes(self, chapter: str) -> dict[str, dict]:
+        """The engine's record of the last run: ``{student: {status, reason, flags, seconds, ...}}``."""
+        import json
+
+        return json.loads((self.folder / "work" / "engine" / f"{chapter}.json").read_text())["students"]
 
     def feedback(self, chapter: str) -> subprocess.CompletedProcess:
         return self.nbgrader("generate_feedback", chapter, "--force")

@@ -1,0 +1,532 @@
+"""The grading engine: nbgrader's grades, computed in parallel by warm, sandboxed workers.
+
+One run of ``autograde(chapter)`` follows nbgrader's own steps, in three phases:
+
+1. **Prepare** (engine process): find each student's notebook (a lone notebook saved under another
+   name counts), reject what is not a notebook with a one-line reason, skip submissions graded before
+   and unchanged (unless ``force``), and *sanitize* with nbgrader's own preprocessors (ClearOutput,
+   DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata): test cells, hidden tests
+   included, are restored from the gradebook exactly as ``nbgrader autograde`` restores them. Each cell
+   gets a kind (setup, lesson, student, test), and lesson cells that provably cannot matter are marked
+   to skip (``plan_cells``).
+2. **Execute** (workers, ``cnngrade.worker``): each submission in a fresh child forked from a worker that
+   imported the frameworks once; ``WORKERS`` local workers in the sandbox, or a Dask cluster.
+3. **Record** (engine process, the single writer of the gradebook): nbgrader's ``Autograde`` converter
+   runs for the student with its normal preprocessor list, except that its ``Execute`` step returns the
+   notebook the worker executed (``CachedExecute``, which first checks that the cells are the ones
+   sanitized). So student records, timestamps, grades, late penalties, output limits and the
+   autograded copy are nbgrader's, and ``make feedback``, ``make grades`` and formgrader work unchanged.
+
+A submission that cannot be graded (not a notebook, a process that died, a cell that would not stop)
+is reported with a one-line reason; the rest of the class is graded. Results, reasons, flags and
+timings go to ``<work>/engine/<chapter>.json`` (read by ``make report``).
+"""
+from __future__ import annotations
+
+import ast
+import base64
+import hashlib
+import json
+import os
+import queue
+import re
+import secrets
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import nbformat
+from nbformat import NotebookNode
+
+from . import guard
+from . import notebook as nbtools
+from . import sandbox
+from . import worker as worker_mod
+
+ENGINE_VERSION = "1"
+MAX_EXTRA_FILE_BYTES = 16 << 20
+
+
+# -- configuration ------------------------------------------------------------------------------------
+def load_config(autograde_dir: Path):
+    """The repository's nbgrader configuration, as ``nbgrader`` run from ``autograde/`` loads it."""
+    from traitlets.config.loader import PyFileConfigLoader
+
+    return PyFileConfigLoader("nbgrader_config.py", path=str(autograde_dir)).load_config()
+
+
+def course_directory(config):
+    from nbgrader.coursedir import CourseDirectory
+
+    return CourseDirectory(config=config)
+
+
+# -- phase 1: find and prepare submissions -------------------------------------------------------------
+@dataclass
+class Submission:
+    student: str
+    folder: Path
+    notebook: Path | None = None
+    problem: str = ""  # why it cannot be graded
+    note: str = ""  # something the instructor should know (renamed file...)
+    digest: str = ""
+
+
+@dataclass
+class Outcome:
+    student: str
+    status: str  # "graded", "failed", "unchanged"
+    reason: str = ""
+    note: str = ""
+    seconds: float = 0.0
+    flags: list[dict] = field(default_factory=list)
+    skipped_cells: int = 0
+
+
+def _digest(folder: Path, extra: str) -> str:
+    h = hashlib.sha256(extra.encode())
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(str(path.relative_to(folder)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def discover(coursedir, chapter: str, students: Iterable[str] | None = None) -> list[Submission]:
+    """Every submitted folder of the chapter, with its notebook or the reason it has none usable."""
+    root = Path(coursedir.root) / coursedir.submitted_directory
+    wanted = set(students) if students else None
+    found = []
+    for folder in sorted(root.glob(f"*/{chapter}")):
+        student = folder.parent.name
+        if wanted is not None and student not in wanted:
+            continue
+        sub = Submission(student, folder)
+        expected = folder / f"{chapter}.ipynb"
+        notebooks = sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))
+        if not expected.exists() and len(notebooks) == 1:
+            # A browser saves a second download as "01-one-by-one (1).ipynb": the only notebook of the
+            # folder is the student's answer. nbgrader only grades the expected name, so copy it there.
+            expected.write_bytes(notebooks[0].read_bytes())
+            sub.note = f"graded {notebooks[0].name!r} (the folder's only notebook) as {expected.name}"
+        elif not expected.exists():
+            names = ", ".join(p.name for p in notebooks) or "none"
+            sub.problem = f"no notebook named {expected.name} (notebooks in the folder: {names})"
+        if not sub.problem:
+            sub.notebook = expected
+            raw = expected.read_bytes()
+            if not raw.strip():
+                sub.problem = "the notebook file is empty"
+            else:
+                try:
+                    nbformat.reads(raw.decode("utf-8"), as_version=4)
+                except Exception as err:  # noqa: BLE001 - any parse failure is the student's file
+                    sub.problem = f"not a readable notebook ({type(err).__name__}: {str(err).splitlines()[0][:120]})"
+        found.append(sub)
+    return found
+
+
+def sanitize(nb: NotebookNode, student: str, chapter: str, config, db_url: str) -> NotebookNode:
+    """nbgrader's sanitizing preprocessors, in nbgrader's order, with the course configuration."""
+    from nbgrader.converters import Autograde
+
+    resources = {"unique_key": chapter, "output_files_dir": f"{chapter}_files",
+                 "nbgrader": {"student": student, "assignment": chapter, "notebook": chapter, "db_url": db_url}}
+    for pp_class in Autograde(config=config).sanitize_preprocessors:
+        nb, resources = pp_class(config=config)(nb, resources)
+    return nb
+
+
+_GLOBAL_SETTERS = re.compile(r"(seed|^set_|^use$|config|^enable|^disable|filterwarnings|simplefilter|register|"
+                             r"environ|chdir|putenv|^rc$|rcParams|^style|default|^reset|^clear_session)")
+
+
+def _lesson_cell_is_self_contained(code: str) -> bool:
+    """No magic, no global state change, no mutation of objects that other cells made."""
+    if any(line.lstrip().startswith(("%", "!")) for line in code.splitlines()):
+        return False
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return False
+    own = guard.bound_names(code)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            return False
+        if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            base = node.value
+            while isinstance(base, (ast.Attribute, ast.Subscript)):
+                base = base.value
+            if not (isinstance(base, ast.Name) and base.id in own):
+                return False
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if _GLOBAL_SETTERS.search(name):
+                return False
+    return True
+
+
+def plan_cells(nb: NotebookNode, released: NotebookNode, module_names: set[str]) -> list[str]:
+    """A kind per cell: markdown, setup, lesson, student, test, or skip.
+
+    A lesson (demo) cell is skipped only when provably safe: its source is a lesson cell of the released
+    notebook unchanged; it changes no global state and mutates no object another cell made
+    (``_lesson_cell_is_self_contained``); and no cell that runs reads a name it binds, nor does it read
+    a non-module name bound by a cell that runs (it could mutate it). Everything else runs. The
+    closure is computed to a fixed point, since keeping one lesson cell can make the ones it reads
+    from necessary. Test cells seed their own randomness (a static rule of the course), so skipping
+    a cell that draws random numbers cannot change what a test sees.
+    """
+    lesson_sources = {c.source.strip() for c in released.cells
+                      if c.cell_type == "code" and not nbtools.nbgrader_meta(c) and nbtools.SETUP_TAG not in c.metadata.get("tags", [])}
+    setup_sources = {c.source.strip() for c in released.cells
+                     if c.cell_type == "code" and nbtools.SETUP_TAG in c.metadata.get("tags", [])}
+    kinds = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            kinds.append("markdown")
+        elif nbtools.is_test_cell(cell):
+            kinds.append("test")
+        elif nbtools.nbgrader_meta(cell):
+            kinds.append("student")
+        elif cell.source.strip() in setup_sources:
+            kinds.append("setup")
+        elif cell.source.strip() in lesson_sources and not cell.source.strip() == "":
+            kinds.append("lesson")
+        elif not cell.source.strip():
+            kinds.append("lesson")
+        else:
+            kinds.append("student")  # a cell the student added or changed: it runs, and it is read
+    binds = [guard.bound_names(c.source) if c.cell_type == "code" else set() for c in nb.cells]
+    reads = [guard.read_names(c.source) if c.cell_type == "code" else set() for c in nb.cells]
+    candidates = {i for i, k in enumerate(kinds) if k == "lesson" and _lesson_cell_is_self_contained(nb.cells[i].source)}
+    kept = {i for i, k in enumerate(kinds) if k in ("setup", "student", "test", "lesson")} - candidates
+    changed = True
+    while changed:
+        changed = False
+        needed = set().union(*(reads[i] for i in kept)) if kept else set()
+        bound_by_kept = set().union(*(binds[i] for i in kept if kinds[i] != "setup")) if kept else set()
+        for i in sorted(candidates - kept):
+            if binds[i] & needed or (reads[i] & bound_by_kept) - module_names:
+                kept.add(i)
+                changed = True
+    return [("skip" if i in candidates and i not in kept else k) for i, k in enumerate(kinds)]
+
+
+# -- phase 2: workers ---------------------------------------------------------------------------------
+class LocalWorker:
+    """One ``cnngrade.worker`` process (in the sandbox when available) and its channel."""
+
+    def __init__(self, hide: list[Path], use_sandbox: bool, threads: int):
+        self.args = (hide, use_sandbox, threads)
+        env = {"CNNGRADE_THREADS": str(threads), "CNNGRADE_SANDBOXED": "1" if use_sandbox else "0",
+               "PYTHONWARNINGS": os.environ.get("PYTHONWARNINGS", "ignore::DeprecationWarning")}
+        argv = [sys.executable, "-m", "cnngrade.worker"]
+        if use_sandbox:
+            argv = sandbox.command(argv, hide, env)
+            proc_env = dict(os.environ)
+        else:
+            proc_env = {**os.environ, **env}
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=proc_env)
+        self.ready = None
+
+    def wait_ready(self) -> dict:
+        if self.ready is None:
+            self.ready = worker_mod.receive(self.proc.stdout.fileno())
+        return self.ready
+
+    def grade(self, job: dict) -> dict:
+        self.wait_ready()
+        worker_mod.send(self.proc.stdin.fileno(), job)
+        while True:
+            result = worker_mod.receive(self.proc.stdout.fileno())
+            if result.get("nonce") == job["nonce"] and result.get("id") == job["id"]:
+                return result  # anything else on the channel is not an answer to this job: ignored
+
+    def close(self) -> None:
+        try:
+            worker_mod.send(self.proc.stdin.fileno(), {"stop": True})
+            self.proc.wait(timeout=10)
+        except Exception:  # noqa: BLE001
+            self.proc.kill()
+
+
+class LocalPool:
+    """``workers`` warm workers; ``run(jobs)`` yields results as they complete."""
+
+    def __init__(self, workers: int, hide: list[Path], use_sandbox: bool, threads: int = 0):
+        self.size = max(1, workers)
+        threads = threads or max(1, (os.cpu_count() or 1) // self.size)
+        self.workers = [LocalWorker(hide, use_sandbox, threads) for _ in range(self.size)]
+
+    def run(self, jobs: list[dict]) -> Iterator[dict]:
+        todo: queue.Queue = queue.Queue()
+        for job in jobs:
+            todo.put(job)
+        done: queue.Queue = queue.Queue()
+
+        def serve(slot: int) -> None:
+            while True:
+                try:
+                    job = todo.get_nowait()
+                except queue.Empty:
+                    return
+                w = self.workers[slot]
+                try:
+                    done.put(w.grade(job))
+                except Exception as err:  # noqa: BLE001 - the worker itself died: report, replace it, go on
+                    done.put({"id": job["id"], "nonce": job["nonce"], "status": "failed", "notebook": None,
+                              "flags": [], "seconds": 0.0, "reason": f"the grading worker died ({err})"})
+                    w.proc.kill()
+                    self.workers[slot] = LocalWorker(*w.args)
+
+        threads = [threading.Thread(target=serve, args=(i,), daemon=True) for i in range(len(self.workers))]
+        for t in threads:
+            t.start()
+        for _ in jobs:
+            yield done.get()
+
+    def close(self) -> None:
+        for w in self.workers:
+            w.close()
+
+
+_DASK_POOL: LocalPool | None = None
+
+
+def grade_on_dask_worker(job: dict) -> dict:
+    """Runs on a Dask worker: grade with a warm worker of that machine (started once per process)."""
+    global _DASK_POOL
+    if _DASK_POOL is None:
+        use = sandbox.available()[0] and os.environ.get("CNNGRADE_SANDBOX", "1") != "0"
+        _DASK_POOL = LocalPool(1, [Path(p) for p in job.get("hide", [])], use, threads=1)
+    return next(iter(_DASK_POOL.run([job])))
+
+
+class DaskPool:
+    """Jobs as tasks of a ``dask.distributed`` cluster. A task is pure (a notebook in, a notebook out),
+    so a worker lost mid-run has its tasks rerun elsewhere by the scheduler; the engine records each
+    result once, when it arrives."""
+
+    def __init__(self, address: str):
+        from distributed import Client
+
+        self.client = Client(address, timeout="30s")
+        self.size = max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def run(self, jobs: list[dict]) -> Iterator[dict]:
+        from distributed import as_completed
+
+        futures = [self.client.submit(grade_on_dask_worker, job, key=f"grade-{job['id']}-{job['nonce']}", pure=False,
+                                      retries=2) for job in jobs]
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except Exception as err:  # noqa: BLE001
+                job = jobs[futures.index(future)]
+                yield {"id": job["id"], "nonce": job["nonce"], "status": "failed", "notebook": None, "flags": [],
+                       "seconds": 0.0, "reason": f"the cluster could not run this submission: {err}"}
+
+    def close(self) -> None:
+        self.client.close()
+
+
+# -- phase 3: nbgrader's bookkeeping with the executed notebook ----------------------------------------
+_EXECUTED: dict[str, NotebookNode | str] = {}
+
+
+def _cached_execute_class():
+    from nbgrader.preprocessors import NbGraderPreprocessor
+
+    class CachedExecute(NbGraderPreprocessor):
+        """nbgrader's ``Execute`` step, replaced by the notebook a grading worker executed."""
+
+        def preprocess(self, nb, resources):
+            student = resources["nbgrader"]["student"]
+            executed = _EXECUTED.get(student)
+            if isinstance(executed, str) or executed is None:
+                raise RuntimeError(executed or f"no executed notebook for {student}")
+            sources = [(c.cell_type, c.source) for c in nb.cells]
+            if sources != [(c.cell_type, c.source) for c in executed.cells]:
+                raise RuntimeError("the executed notebook does not match the sanitized submission")
+            return executed, resources
+
+    return CachedExecute
+
+
+def record(coursedir_config, chapter: str, student: str) -> None:
+    """nbgrader's Autograde converter for one student, executing nothing (see ``CachedExecute``)."""
+    import logging
+
+    from nbgrader.converters import Autograde
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.preprocessors import Execute
+    from traitlets.config import Config
+
+    config = Config(coursedir_config)
+    default = list(Autograde(config=coursedir_config).autograde_preprocessors)
+    config.Autograde.autograde_preprocessors = [_cached_execute_class() if p is Execute else p for p in default]
+    coursedir = CourseDirectory(config=config)
+    coursedir.assignment_id, coursedir.student_id = chapter, student
+    converter = Autograde(coursedir=coursedir, config=config)
+    converter.log = logging.getLogger("cnngrade.nbgrader")
+    converter.force = True
+    converter.start()
+
+
+# -- the run ------------------------------------------------------------------------------------------
+def _files_of(sub: Submission) -> dict[str, str]:
+    files = {}
+    for path in sorted(p for p in sub.folder.rglob("*") if p.is_file()):
+        rel = str(path.relative_to(sub.folder))
+        if path.suffix == ".ipynb" or rel.startswith(".") or path.stat().st_size > MAX_EXTRA_FILE_BYTES:
+            continue
+        files[rel] = base64.b64encode(path.read_bytes()).decode()
+    return files
+
+
+def _module_names(released: NotebookNode) -> set[str]:
+    """Names that setup cells bind with ``import`` (modules and what is imported from them)."""
+    names = set()
+    for cell in released.cells:
+        if cell.cell_type == "code" and nbtools.SETUP_TAG in cell.metadata.get("tags", []):
+            try:
+                tree = ast.parse(cell.source)
+            except SyntaxError:
+                continue
+            for node in tree.body:
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    names.update(alias.asname or alias.name.split(".")[0] for alias in node.names)
+    return names
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def autograde(
+    autograde_dir: Path,
+    chapter: str,
+    *,
+    students: Iterable[str] | None = None,
+    force: bool = False,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    use_sandbox: bool | None = None,
+    memory_mb: int = 4096,
+    progress: bool = True,
+    log: Callable[[str], None] = print,
+) -> list[Outcome]:
+    """Grade every collected submission of ``chapter``; returns one outcome per student."""
+    started = time.perf_counter()
+    config = load_config(autograde_dir)
+    coursedir = course_directory(config)
+    root = Path(coursedir.root)
+    db_url = coursedir.db_url
+    timeout = int(config.Execute.get("timeout", 30) or 30) if "Execute" in config else 30
+    released = nbtools.read(root / coursedir.release_directory / chapter / f"{chapter}.ipynb")
+    modules = _module_names(released)
+    source_digest = hashlib.sha256((root / coursedir.source_directory / chapter / f"{chapter}.ipynb").read_bytes()).hexdigest()
+    state_path = root / Path(coursedir.autograded_directory).parent / "engine" / f"{chapter}.json"
+    state = json.loads(state_path.read_text()) if state_path.exists() else {}
+    previous = state.get("students", {})
+
+    subs = discover(coursedir, chapter, students)
+    outcomes: dict[str, Outcome] = {}
+    jobs, nbs = [], {}
+    for sub in subs:
+        if sub.problem:
+            outcomes[sub.student] = Outcome(sub.student, "failed", sub.problem, sub.note)
+            continue
+        sub.digest = _digest(sub.folder, ENGINE_VERSION + source_digest + str(timeout))
+        autograded = root / coursedir.autograded_directory / sub.student / chapter / f"{chapter}.ipynb"
+        before = previous.get(sub.student, {})
+        if not force and before.get("digest") == sub.digest and before.get("status") == "graded" and autograded.exists():
+            outcomes[sub.student] = Outcome(sub.student, "unchanged", note=before.get("note", ""),
+                                            flags=before.get("flags", []))
+            continue
+        try:
+            nb = sanitize(nbtools.read(sub.notebook), sub.student, chapter, config, db_url)
+        except Exception as err:  # noqa: BLE001 - e.g. cells nbgrader refuses
+            outcomes[sub.student] = Outcome(sub.student, "failed", f"nbgrader could not read it: {err}".splitlines()[0][:200], sub.note)
+            continue
+        kinds = plan_cells(nb, released, modules)
+        nbs[sub.student] = (sub, nb, kinds)
+        jobs.append({"id": sub.student, "nonce": secrets.token_hex(16), "notebook": json.loads(nbformat.writes(nb)),
+                     "files": _files_of(sub), "kinds": kinds, "timeout": timeout,
+                     "cpu_seconds": max(60, timeout * 4 + 60), "memory_mb": memory_mb,
+                     "hide": [str(root), str(autograde_dir.resolve().parent)]})
+
+    if jobs:
+        if use_sandbox is None:
+            use_sandbox = os.environ.get("CNNGRADE_SANDBOX", "1") != "0"
+        if use_sandbox and not scheduler:
+            ok, why = sandbox.available()
+            if not ok:
+                sandbox.warn_once(why)
+                use_sandbox = False
+        elif not use_sandbox:
+            sandbox.warn_once("the sandbox was turned off (SANDBOX=0)")
+        hide = [root, autograde_dir.resolve().parent]
+        n = workers or default_workers()
+        pool = DaskPool(scheduler) if scheduler else LocalPool(min(n, len(jobs)), hide, use_sandbox)
+        bar = None
+        if progress:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(jobs), desc=f"grading {chapter}", unit="notebook", file=sys.stderr)
+        try:
+            for result in pool.run(jobs):
+                student = result["id"]
+                sub, nb, kinds = nbs[student]
+                if result["status"] == "ok":
+                    _EXECUTED[student] = nbformat.reads(json.dumps(result["notebook"]), as_version=4)
+                else:
+                    _EXECUTED[student] = result["reason"]
+                outcome = Outcome(student, "graded", note=sub.note, seconds=result["seconds"], flags=result["flags"],
+                                  skipped_cells=kinds.count("skip"))
+                try:
+                    record(config, chapter, student)
+                except Exception as err:  # noqa: BLE001 - nbgrader reports it as a failed submission
+                    outcome.status, outcome.reason = "failed", (result["reason"] or str(err)).splitlines()[0][:300]
+                if result["status"] != "ok":
+                    outcome.status, outcome.reason = "failed", result["reason"]
+                _EXECUTED.pop(student, None)
+                outcomes[student] = outcome
+                if bar is not None:
+                    bar.update(1)
+                    if outcome.status == "failed":
+                        bar.write(f"  {student}: could not be graded: {outcome.reason}")
+        finally:
+            if bar is not None:
+                bar.close()
+            pool.close()
+
+    ordered = [outcomes[s.student] for s in subs if s.student in outcomes]
+    state_path.parent.mkdir(parents=True, exist_ok=True)
+    digests = {s.student: s.digest for s in subs}
+    state = {"chapter": chapter, "engine": ENGINE_VERSION, "students": {
+        o.student: {**asdict(o), "digest": digests.get(o.student, ""),
+                    "status": "graded" if o.status == "unchanged" else o.status} for o in ordered}}
+    state_path.write_text(json.dumps(state, indent=1))
+    summary(ordered, time.perf_counter() - started, log)
+    return ordered
+
+
+def summary(outcomes: list[Outcome], seconds: float, log: Callable[[str], None] = print) -> None:
+    graded = [o for o in outcomes if o.status == "graded"]
+    failed = [o for o in outcomes if o.status == "failed"]
+    unchanged = [o for o in outcomes if o.status == "unchanged"]
+    per = f", {seconds / len(graded):.2f} s per graded submission" if graded else ""
+    log(f"graded {len(graded)}, failed {len(failed)}, unchanged {len(unchanged)} in {seconds:.1f} s{per}")
+    for o in failed:
+        log(f"  FAILED  {o.student}: {o.reason}")
+    for o in outcomes:
+        if o.note:
+            log(f"  NOTE    {o.student}: {o.note}")
+        for f in o.flags:
+            log(f"  FLAG    {o.student}: {f['kind']}: {f['detail']}" + (f" (cell {f['cell']})" if f.get("cell") else ""))

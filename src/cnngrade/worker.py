@@ -1,0 +1,390 @@
+"""A grading worker: imports the frameworks once, then runs each submission in a fresh forked child.
+
+Run as ``python -m cnngrade.worker`` (the engine starts it, inside the sandbox when one is available)
+and spoken to over stdin/stdout with length-prefixed JSON messages (``send`` / ``receive``):
+
+    engine -> worker  {"id", "nonce", "notebook", "files", "kinds", "timeout", "cpu_seconds", "memory_mb"}
+    worker -> engine  {"id", "nonce", "status": "ok" | "failed", "reason", "notebook", "flags", "seconds"}
+
+Why fork: importing PyTorch and TensorFlow takes most of the time of a small notebook. The worker pays
+it once; every submission then runs in a child forked from that warm process, so nothing a student
+defines, patches or leaks survives into the next one (the child exits; its memory is gone). The rule
+that keeps forking safe: the worker only *imports* (no tensor op, no thread pool, no Keras model, no
+kernel) before it forks; everything that starts threads (the IPython kernel's I/O thread, PyTorch's and
+TensorFlow's thread pools) starts in the child. ``tests/test_engine.py`` checks that children compute
+what a fresh interpreter computes, seed for seed, in PyTorch and Keras.
+
+The child runs the notebook's cells in an in-process IPython kernel (ipykernel's own, so outputs,
+tracebacks and displayed values are the messages a Jupyter kernel sends), captures what C code writes
+to file descriptors 1 and 2 (as a real kernel does), stops a cell after ``timeout`` seconds with
+KeyboardInterrupt (what nbgrader's interrupt gives), limits CPU time and memory with rlimits, and
+restores what test cells rely on before each test cell (``cnngrade.guard``).
+"""
+from __future__ import annotations
+
+import base64
+import json
+import os
+import resource
+import select
+import shutil
+import signal
+import struct
+import sys
+import tempfile
+import time
+import traceback
+
+PRELOAD = ("numpy", "matplotlib", "torch", "torch.nn", "torch.nn.functional", "tensorflow", "keras",
+           "torchinfo", "sklearn.datasets", "tqdm", "cnnblocks", "cnnblocks.checks", "cnnblocks.counting",
+           "cnnblocks.plotting", "cnnblocks.data", "IPython", "ipykernel.inprocess.manager", "nbformat",
+           "matplotlib.pyplot", "matplotlib_inline.backend_inline")
+GRACE_SECONDS = 10  # after a cell's time limit, how long the child may take to report the interrupt
+
+
+# -- framing ------------------------------------------------------------------------------------------
+def send(fd: int, message: dict) -> None:
+    data = json.dumps(message).encode()
+    view = memoryview(struct.pack(">Q", len(data)) + data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _read_exact(fd: int, n: int) -> bytes:
+    chunks, left = [], n
+    while left:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            raise EOFError("pipe closed")
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def receive(fd: int) -> dict:
+    (length,) = struct.unpack(">Q", _read_exact(fd, 8))
+    return json.loads(_read_exact(fd, length))
+
+
+# -- warm-up ------------------------------------------------------------------------------------------
+def warm_up() -> None:
+    """Import what notebooks import, and nothing more (see the module docstring: no ops before fork)."""
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    from cnnblocks.env import quiet_tensorflow
+
+    quiet_tensorflow()
+    import importlib
+
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - a missing optional module is imported by the notebook, or fails there
+            pass
+    import matplotlib.font_manager  # noqa: F401  builds the font cache once, not in every child
+
+
+# -- the child ----------------------------------------------------------------------------------------
+class _CellTimeout(KeyboardInterrupt):
+    pass
+
+
+def _on_alarm(signum, frame):
+    raise KeyboardInterrupt("cell time limit")
+
+
+def _limit_resources(cpu_seconds: int, memory_mb: int) -> None:
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
+    if memory_mb:
+        with open("/proc/self/status") as fh:
+            vm = next(int(line.split()[1]) for line in fh if line.startswith("VmSize:"))  # kB
+        limit = vm * 1024 + memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (512 << 20, 512 << 20))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _collect_outputs(kc) -> list:
+    from nbformat.v4 import output_from_msg
+
+    outputs = []
+    while True:
+        try:
+            msg = kc.get_iopub_msg(timeout=0)
+        except Exception:  # noqa: BLE001 - queue.Empty
+            return outputs
+        kind = msg["msg_type"]
+        if kind in ("status", "execute_input", "comm_open", "comm_msg", "comm_close", "update_display_data"):
+            continue
+        if kind == "clear_output":
+            outputs.clear()
+            continue
+        try:
+            outputs.append(output_from_msg(msg))
+        except ValueError:
+            continue
+
+
+def _fd_streams(paths: dict[str, str]) -> list:
+    from nbformat.v4 import new_output
+
+    found = []
+    for name, path in paths.items():
+        with open(path, "rb") as fh:
+            text = fh.read().decode("utf-8", "replace")
+        if text:
+            found.append(new_output("stream", name=name, text=text))
+        os.truncate(path, 0)
+    return found
+
+
+def run_child(job: dict, result_fd: int) -> None:
+    """Execute the job's notebook in this (forked) process and send the result on ``result_fd``."""
+    import nbformat
+
+    from . import guard
+
+    workdir = tempfile.mkdtemp(prefix="submission-")
+    os.chdir(workdir)
+    os.environ["TMPDIR"] = workdir
+    for name, data in job.get("files", {}).items():
+        target = os.path.join(workdir, name)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as fh:
+            fh.write(base64.b64decode(data))
+    captured = {"stdout": os.path.join(workdir, ".fd1"), "stderr": os.path.join(workdir, ".fd2")}
+    for fd, path in ((1, captured["stdout"]), (2, captured["stderr"])):
+        out = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(out, fd)
+        os.close(out)
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.close(null)
+    _limit_resources(job["cpu_seconds"], job["memory_mb"])
+
+    from ipykernel.inprocess.manager import InProcessKernelManager
+
+    km = InProcessKernelManager()
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    shell = km.kernel.shell
+    shell.enable_matplotlib("inline")
+    nb = nbformat.reads(json.dumps(job["notebook"]), as_version=4)
+    kinds = job["kinds"]
+    runtime = guard.RuntimeGuard(shell)
+    flags: list[guard.Flag] = []
+    setup_names: set[str] = set()
+    test_reads: set[str] = set()
+    for cell, kind in zip(nb.cells, kinds):
+        if kind == "test":
+            test_reads |= guard.read_names(cell.source)
+    snapshotted = False
+    signal.signal(signal.SIGALRM, _on_alarm)
+
+    for index, (cell, kind) in enumerate(zip(nb.cells, kinds)):
+        if cell.cell_type != "code":
+            continue
+        if kind == "skip":
+            cell.outputs, cell.execution_count = [], None
+            continue
+        if kind in ("student", "test") and not snapshotted:
+            protected = setup_names & test_reads
+            runtime.snapshot(protected)
+            modules = {n for n in protected if type(shell.user_ns.get(n)).__name__ == "module"}
+            for c, k in zip(nb.cells, kinds):
+                if k == "student" and c.cell_type == "code":
+                    flags += guard.static_flags(c.source, c.metadata.get("nbgrader", {}).get("grade_id", f"cell {nb.cells.index(c)}"),
+                                                protected, modules)
+            snapshotted = True
+        if kind == "test":
+            runtime.check_and_restore(cell.metadata.get("nbgrader", {}).get("grade_id", ""))
+        send(result_fd, {"progress": index})
+        signal.setitimer(signal.ITIMER_REAL, job["timeout"])
+        try:
+            kc.execute(cell.source, allow_stdin=False, store_history=True)
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            reply = kc.get_shell_msg(timeout=5)["content"]
+        except KeyboardInterrupt:
+            # The alarm landed in the kernel's machinery rather than in the cell: record it as nbgrader's
+            # interrupted cell would look, and go on with a kernel that may have lost the cell's state.
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            reply = {"status": "error", "ename": "KeyboardInterrupt", "evalue": "", "traceback": []}
+        sys.stdout.flush()
+        sys.stderr.flush()
+        outputs = _collect_outputs(kc) + _fd_streams(captured)
+        if reply.get("status") == "error" and not any(
+            o.output_type == "error" and o.ename == reply.get("ename") for o in outputs
+        ):  # nbgrader's Execute.on_cell_executed does the same
+            outputs.append(nbformat.v4.new_output("error", ename=reply.get("ename", "Error"),
+                                                  evalue=reply.get("evalue", ""),
+                                                  traceback=reply.get("traceback") or ["ERROR: An error occurred while showtraceback was disabled"]))
+        cell.outputs = outputs
+        cell.execution_count = reply.get("execution_count")
+        if kind == "setup":
+            setup_names |= guard.bound_names(cell.source)
+            if snapshotted:
+                runtime.user.update({n: shell.user_ns[n] for n in guard.bound_names(cell.source) & test_reads if n in shell.user_ns})
+    flags += runtime.flags
+    send(result_fd, {"done": True, "notebook": json.loads(nbformat.writes(nb)),
+                     "flags": [{"kind": f.kind, "detail": f.detail, "cell": f.cell} for f in flags]})
+
+
+# -- the worker loop ----------------------------------------------------------------------------------
+def _kill_group(pid: int) -> None:
+    for sig in (signal.SIGKILL,):
+        try:
+            os.killpg(pid, sig)
+        except ProcessLookupError:
+            pass
+
+
+def _describe_exit(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        name = signal.Signals(sig).name
+        extra = {"SIGXCPU": " (CPU time limit)", "SIGKILL": " (killed: time or memory limit)",
+                 "SIGSEGV": " (segmentation fault)"}.get(name, "")
+        return f"killed by {name}{extra}"
+    return f"exited with code {os.WEXITSTATUS(status)}"
+
+
+def grade_job(job: dict) -> dict:
+    """Fork a child for the job, watch it, and return the result message (never raises)."""
+    started = time.perf_counter()
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child
+        try:
+            os.setpgid(0, 0)
+            os.close(read_fd)
+            for fd in (3, 4, 5, 6, 7, 8, 9):  # anything inherited besides our pipe (the engine's channel)
+                if fd != write_fd:
+                    try:
+                        os.close(fd)
+                    except OSError:
+                        pass
+            os.closerange(max(write_fd + 1, 10), 4096)
+            run_child(job, write_fd)
+            code = 0
+        except BaseException:  # noqa: BLE001 - report, never fall back into the worker's loop
+            try:
+                send(write_fd, {"done": False, "reason": traceback.format_exc(limit=3)[-800:]})
+            except Exception:  # noqa: BLE001
+                pass
+            code = 70
+        os._exit(code)
+    os.close(write_fd)
+    current, result = None, None
+    cell_started = time.perf_counter()
+    limit = job["timeout"] + GRACE_SECONDS
+    buffer = b""
+    reason = ""
+    try:
+        while True:
+            wait = max(0.0, limit - (time.perf_counter() - cell_started))
+            ready, _, _ = select.select([read_fd], [], [], wait)
+            if not ready:
+                reason = f"cell {current} did not stop within {job['timeout']} s + {GRACE_SECONDS} s after its time limit"
+                _kill_group(pid)
+                break
+            chunk = os.read(read_fd, 1 << 20)
+            if not chunk:
+                break
+            buffer += chunk
+            while len(buffer) >= 8:
+                (length,) = struct.unpack(">Q", buffer[:8])
+                if len(buffer) < 8 + length:
+                    break
+                message = json.loads(buffer[8 : 8 + length])
+                buffer = buffer[8 + length :]
+                if "progress" in message:
+                    current, cell_started = message["progress"], time.perf_counter()
+                elif message.get("done"):
+                    result = message
+                else:
+                    reason = message.get("reason", "the child failed")
+    finally:
+        os.close(read_fd)
+        _, status = os.waitpid(pid, 0)
+        _kill_group(pid)
+    seconds = time.perf_counter() - started
+    if result is not None:
+        return {"id": job["id"], "nonce": job["nonce"], "status": "ok", "notebook": result["notebook"],
+                "flags": result["flags"], "seconds": seconds, "reason": ""}
+    if not reason:
+        reason = f"the notebook's process {_describe_exit(status)} while running cell {current}"
+    return {"id": job["id"], "nonce": job["nonce"], "status": "failed", "reason": reason, "notebook": None,
+            "flags": [], "seconds": seconds}
+
+
+def _clean_sandbox(keep: dict[str, bytes]) -> None:
+    """Inside the sandbox only: empty the private /tmp and home, kill leftovers, restore warm caches."""
+    me = os.getpid()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and int(entry) not in (1, me):
+            try:
+                os.kill(int(entry), signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+    for folder in ("/tmp", os.path.expanduser("~")):
+        for name in os.listdir(folder):
+            path = os.path.join(folder, name)
+            if not os.access(path, os.W_OK):  # read-only binds (the Python installation)
+                continue
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                try:
+                    os.remove(path)
+                except OSError:
+                    pass
+    for path, data in keep.items():
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as fh:
+            fh.write(data)
+
+
+def _warm_files() -> dict[str, bytes]:
+    """Files the warm-up wrote in the private home that children should find again (font cache)."""
+    keep = {}
+    home = os.path.expanduser("~")
+    for root, dirs, files in os.walk(home):
+        dirs[:] = [d for d in dirs if os.access(os.path.join(root, d), os.W_OK)]
+        for name in files:
+            path = os.path.join(root, name)
+            if os.path.getsize(path) < (8 << 20):
+                with open(path, "rb") as fh:
+                    keep[path] = fh.read()
+    return keep
+
+
+def main() -> int:
+    channel_in, channel_out = os.dup(0), os.dup(1)
+    null = os.open(os.devnull, os.O_RDWR)
+    os.dup2(null, 0)
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # stray prints must not corrupt the channel
+    sandboxed = os.environ.get("CNNGRADE_SANDBOXED") == "1"
+    threads = os.environ.get("CNNGRADE_THREADS")
+    if threads:
+        for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "TF_NUM_INTRAOP_THREADS"):
+            os.environ[var] = threads
+    warm_up()
+    keep = _warm_files() if sandboxed else {}
+    send(channel_out, {"ready": True, "pid": os.getpid(), "sandboxed": sandboxed})
+    while True:
+        try:
+            job = receive(channel_in)
+        except EOFError:
+            return 0
+        if job.get("stop"):
+            return 0
+        result = grade_job(job)
+        if sandboxed:
+            _clean_sandbox(keep)
+        send(channel_out, result)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
