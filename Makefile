@@ -41,9 +41,18 @@ book: setup  ## build the HTML book (executes demo cells) into _build/html, warn
 notebook: setup  ## open the chapters in Jupyter
 	$(BIN)/jupyter notebook chapters/
 
+.PHONY: check student-edition
+check: setup  ## run a notebook as the grader does (visible tests): make check NOTEBOOK=chapters/NN-slug/NN-slug.ipynb
+	@test -n "$(NOTEBOOK)" || (echo "usage: make check NOTEBOOK=chapters/NN-slug/NN-slug.ipynb"; exit 2)
+	$(BIN)/python -m cnnblocks.selfcheck "$(NOTEBOOK)"
+
 # -- authors ---------------------------------------------------------------------------------------
 release: setup  ## regenerate chapters/ from solutions/ with nbgrader generate_assignment
 	cd autograde && for ch in $(CHAPTERS); do $(abspath $(BIN))/nbgrader generate_assignment $$ch --force || exit 1; done
+
+student-edition: setup  ## the course without solutions, for students: make student-edition DEST=folder [GIT=1]
+	@test -n "$(DEST)" || (echo "usage: make student-edition DEST=folder [GIT=1]"; exit 2)
+	$(BIN)/python -m cnngrade student-edition "$(DEST)" $(if $(GIT),--git)
 
 test: setup  ## the whole test suite (helpers, graded tests proven through nbgrader, sync, book)
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --durations=15 -p no:cacheprovider
