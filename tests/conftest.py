@@ -33,8 +33,12 @@ def build_book(out: Path, source: Path = ROOT) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def book_html() -> Path:
-    """The HTML of the book (``make book``'s build), built at most once per test run, even with xdist."""
+    """The HTML of the book (``make book``'s build), built at most once per test run, even with xdist.
+    ``BOOK_HTML=path/to/_build/html`` tests that build instead (e.g. after ``make book``)."""
     from filelock import FileLock
+
+    if os.environ.get("BOOK_HTML"):
+        return Path(os.environ["BOOK_HTML"]).resolve()
 
     BOOK_BUILD.mkdir(parents=True, exist_ok=True)
     stamp = BOOK_BUILD / "built-by-run"
