@@ -17,7 +17,19 @@ STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
 .PHONY: help setup book test release bench notebook instructor-solutions \
-        add-student collect zip-collect autograde feedback grades formgrader clean
+        add-student collect zip-collect autograde feedback grades formgrader clean \
+        report check-engine bench-grading
+
+# Grading (make autograde): ENGINE=engine (default: parallel, warm, sandboxed) or ENGINE=nbgrader (the
+# reference); WORKERS=N local workers (default: the number of cores); SCHEDULER=tcp://host:8786 sends the
+# work to a dask.distributed cluster; SANDBOX=0 runs student code unisolated; FORCE=1 regrades unchanged;
+# TIMEOUT=seconds per cell (default: Execute.timeout in autograde/nbgrader_config.py).
+ENGINE ?= engine
+WORKERS ?=
+SCHEDULER ?=
+SANDBOX ?= 1
+FORCE ?=
+TIMEOUT ?=
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 24
@@ -55,7 +67,7 @@ student-edition: setup  ## the course without solutions, for students: make stud
 	$(BIN)/python -m cnngrade student-edition "$(DEST)" $(if $(GIT),--git)
 
 test: setup  ## the whole test suite (helpers, graded tests proven through nbgrader, sync, book)
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --durations=15 -p no:cacheprovider
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=15 -p no:cacheprovider
 
 bench: setup  ## time every solution notebook (all cells) and the book build
 	$(BIN)/python -m cnngrade.bench
@@ -79,9 +91,24 @@ collect: setup  ## copy SUBMISSIONS=folder/<student>/<chapter>/<chapter>.ipynb i
 zip-collect: setup  ## collect LMS downloads from autograde/work/downloaded/$(CHAPTER)/archive
 	cd autograde && nbgrader zip_collect $(CHAPTER) --force
 
-autograde: setup  ## autograde every collected submission of CHAPTER (visible and hidden tests)
-	cd autograde && nbgrader generate_assignment $(CHAPTER) --force >/dev/null \
-	  && nbgrader autograde $(CHAPTER) --force
+autograde: setup  ## grade every collected submission of CHAPTER (ENGINE, WORKERS, SCHEDULER, SANDBOX, FORCE)
+	cd autograde && nbgrader generate_assignment $(CHAPTER) --force >/dev/null
+ifeq ($(ENGINE),nbgrader)
+	cd autograde && nbgrader autograde $(CHAPTER) --force $(if $(TIMEOUT),--Execute.timeout=$(TIMEOUT))
+else
+	cd autograde && CNNGRADE_SANDBOX=$(SANDBOX) $(abspath $(BIN))/python -m cnngrade autograde $(CHAPTER) \
+	  $(if $(FORCE),--force) $(if $(WORKERS),--workers $(WORKERS)) $(if $(SCHEDULER),--scheduler $(SCHEDULER)) \
+	  $(if $(TIMEOUT),--timeout $(TIMEOUT))
+endif
+
+report: setup  ## class report of CHAPTER: pass rate per test cell, common failures, histogram (HTML + CSV)
+	$(BIN)/python -m cnngrade report $(CHAPTER)
+
+check-engine: setup  ## grade every chapter's proof class with nbgrader and with the engine; compare per cell
+	$(BIN)/python -m cnngrade check-engine
+
+bench-grading: setup  ## synthetic class of CHAPTER: nbgrader vs engine throughput and grade equality
+	$(BIN)/python -m cnngrade bench-grading $(CHAPTER)
 
 feedback: setup  ## HTML feedback per student in autograde/work/feedback/<student>/$(CHAPTER)/
 	cd autograde && nbgrader generate_feedback $(CHAPTER) --force

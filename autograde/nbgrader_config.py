@@ -38,6 +38,8 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
 # A CPU laptop runs the slowest chapter well under this; a hung submission must not stall grading.
 c.Execute.timeout = 300
+# A student who deletes a test cell does not escape it: nbgrader puts the cell back before grading.
+c.OverwriteCells.add_missing_cells = True
 # Exercise and test cells carry the tags `raises-exception` and `remove-output` (not `skip-execution`,
 # which nbclient skips by default): nbgrader's default configuration runs every test cell too.
 

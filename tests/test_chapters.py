@@ -1,4 +1,6 @@
-"""Every chapter's graded tests are proven through real nbgrader; the repository stays consistent.
+"""Every chapter's graded tests are proven through the grading engine (nbgrader's preprocessors and
+converter around warm sandboxed workers, checked against plain nbgrader in test_engine.py); the
+repository stays consistent.
 
 `prove` grades, in one throw-away course per chapter: the solution (full marks, no stderr or
 displayed value in test cells), the released stub (zero on every test cell), each known-wrong
@@ -12,7 +14,7 @@ import yaml
 
 from cnngrade import notebook as nbtools
 from cnngrade import variants
-from cnngrade.prove import prove, static_problems
+from cnngrade.prove import prove_many, static_problems
 from cnngrade.sync import out_of_sync
 
 from conftest import CHAPTERS, ROOT
@@ -77,8 +79,15 @@ def test_chapters_are_in_sync_with_solutions():
     assert not stale, f"chapters/ differs from a fresh `make release` for: {stale}"
 
 
+@pytest.fixture(scope="module")
+def proofs(tmp_path_factory):
+    """Every chapter's proof class in one throw-away course, graded by one run of the engine."""
+    return prove_many(CHAPTERS, workdir=tmp_path_factory.mktemp("proofs"), root=ROOT)
+
+
 @pytest.mark.slow
+@pytest.mark.xdist_group("proofs")
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_graded_tests_are_proven_through_nbgrader(chapter, tmp_path):
-    problems = prove(chapter, workdir=tmp_path, root=ROOT)
+def test_graded_tests_are_proven_through_the_engine(proofs, chapter):
+    problems = proofs[chapter]
     assert not problems, "\n".join(map(str, problems))

@@ -6,7 +6,7 @@ import sys
 import time
 
 from .course import chapters
-from .prove import prove
+from .prove import prove_many
 from .sync import out_of_sync
 
 
@@ -16,36 +16,67 @@ def main(argv: list[str] | None = None) -> int:
     p_prove = sub.add_parser("prove", help="grade solution, stub and every variant of chapters")
     p_prove.add_argument("chapters", nargs="*", help="chapter slugs (default: all)")
     p_prove.add_argument("--workdir", help="keep the throw-away course here for inspection")
+    p_prove.add_argument("--engine", choices=["engine", "nbgrader"], default="engine",
+                         help="grade with the course's engine (default) or plain nbgrader autograde")
     p_edition = sub.add_parser("student-edition", help="write the course without solutions, for students")
     p_edition.add_argument("dest", help="a new or empty folder outside the repository")
     p_edition.add_argument("--git", action="store_true", help="also git init + commit the edition")
     sub.add_parser("sync", help="check chapters/ against a fresh release of solutions/")
     p_grade = sub.add_parser("autograde", help="grade the collected submissions of a chapter with the engine")
-    p_grade.add_argument("chapter")
+    p_grade.add_argument("chapters", nargs="+", help="chapter slugs (one pool of workers grades them all)")
     p_grade.add_argument("--force", action="store_true", help="regrade unchanged submissions too")
     p_grade.add_argument("--workers", type=int, default=0, help="local worker processes (default: cores)")
     p_grade.add_argument("--scheduler", default="", help="dask.distributed scheduler address (tcp://host:8786)")
     p_grade.add_argument("--no-sandbox", action="store_true", help="run student code unisolated")
     p_grade.add_argument("--students", default="", help="comma-separated student ids (default: all)")
     p_grade.add_argument("--autograde-dir", default="", help="folder of nbgrader_config.py (default: the repo's)")
+    p_grade.add_argument("--timeout", type=int, default=0, help="seconds per cell (default: Execute.timeout of the config)")
+    p_check = sub.add_parser("check-engine", help="grade the proofs' classes with nbgrader and the engine, compare")
+    p_check.add_argument("chapters", nargs="*")
+    p_bench = sub.add_parser("bench-grading", help="nbgrader vs engine on a synthetic class: throughput, equality")
+    p_bench.add_argument("chapter", nargs="?", default="01-one-by-one")
+    p_report = sub.add_parser("report", help="class report of a chapter: pass rates, messages, histogram")
+    p_report.add_argument("chapter")
+    p_report.add_argument("--autograde-dir", default="")
     args = parser.parse_args(argv)
 
     if args.command == "autograde":
         from pathlib import Path
 
         from .course import repo_root
-        from .engine import autograde
+        from .engine import autograde_many
 
-        outcomes = autograde(Path(args.autograde_dir) if args.autograde_dir else repo_root() / "autograde",
-                             args.chapter, students=[s for s in args.students.split(",") if s] or None,
-                             force=args.force, workers=args.workers or None, scheduler=args.scheduler or None,
-                             use_sandbox=False if args.no_sandbox else None)
-        return 1 if any(o.status == "failed" for o in outcomes) else 0
+        results = autograde_many(Path(args.autograde_dir) if args.autograde_dir else repo_root() / "autograde",
+                                 args.chapters, students=[s for s in args.students.split(",") if s] or None,
+                                 force=args.force, workers=args.workers or None, scheduler=args.scheduler or None,
+                                 use_sandbox=False if args.no_sandbox else None, timeout=args.timeout or None)
+        return 1 if any(o.status == "failed" for outcomes in results.values() for o in outcomes) else 0
 
     if args.command == "student-edition":
         from .edition import build
 
         print(f"student edition written to {build(args.dest, git=args.git)}")
+        return 0
+
+    if args.command == "check-engine":
+        from .compare import check_engine
+
+        return 0 if check_engine(args.chapters or None).equal else 1
+
+    if args.command == "bench-grading":
+        from .compare import bench_grading
+
+        return 0 if bench_grading(args.chapter).equal else 1
+
+    if args.command == "report":
+        from pathlib import Path
+
+        from .course import repo_root
+        from .report import write_report
+
+        paths = write_report(Path(args.autograde_dir) if args.autograde_dir else repo_root() / "autograde", args.chapter)
+        for path in paths:
+            print(f"wrote {path}")
         return 0
 
     if args.command == "sync":
@@ -55,15 +86,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if stale else 0
 
     failed = False
-    for chapter in args.chapters or chapters():
-        start = time.perf_counter()
-        problems = prove(chapter, workdir=args.workdir)
-        took = time.perf_counter() - start
-        status = "ok" if not problems else f"{len(problems)} problem(s)"
-        print(f"{chapter}: {status} ({took:.0f} s)")
+    start = time.perf_counter()
+    selected = args.chapters or chapters()
+    results = prove_many(selected, workdir=args.workdir, engine=args.engine)
+    took = time.perf_counter() - start
+    for chapter in selected:
+        problems = results[chapter]
+        print(f"{chapter}: {'ok' if not problems else f'{len(problems)} problem(s)'}")
         for problem in problems:
             print(f"  {problem}")
         failed |= bool(problems)
+    print(f"proved {len(selected)} chapter(s) with {args.engine} in {took:.0f} s")
     return 1 if failed else 0
 
 

@@ -91,17 +91,20 @@ class Course:
         nbtools.write(nb, path)
         return path
 
-    def autograde(self, chapter: str, engine: str = "engine", *options: str) -> subprocess.CompletedProcess:
+    def autograde(self, chapter: str | list[str], engine: str = "engine", *options: str) -> subprocess.CompletedProcess:
         """Grade every submission: with the course's engine (default) or with plain ``nbgrader autograde``.
 
         The engine exits non-zero when a submission could not be graded (as nbgrader does); the
         outcomes are in ``engine_outcomes``, so this does not raise for that.
         """
+        chapters = [chapter] if isinstance(chapter, str) else list(chapter)
         if engine == "nbgrader":
-            return self.nbgrader("autograde", chapter, "--force", *options)
-        cmd = [sys.executable, "-m", "cnngrade", "autograde", chapter, "--autograde-dir", str(self.root / "autograde"), *options]
+            for one in chapters:
+                proc = self.nbgrader("autograde", one, "--force", *options)
+            return proc
+        cmd = [sys.executable, "-m", "cnngrade", "autograde", *chapters, "--autograde-dir", str(self.root / "autograde"), *options]
         proc = subprocess.run(cmd, cwd=self.root / "autograde", env=self.env(), capture_output=True, text=True)
-        if proc.returncode not in (0, 1) or not (self.folder / "work" / "engine" / f"{chapter}.json").exists():
+        if proc.returncode not in (0, 1) or not all((self.folder / "work" / "engine" / f"{c}.json").exists() for c in chapters):
             raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}")
         return proc
 

@@ -418,16 +418,23 @@ def autograde(
     scheduler: str | None = None,
     use_sandbox: bool | None = None,
     memory_mb: int = 4096,
+    timeout: int | None = None,
     progress: bool = True,
     log: Callable[[str], None] = print,
+    pools: dict | None = None,
 ) -> list[Outcome]:
-    """Grade every collected submission of ``chapter``; returns one outcome per student."""
+    """Grade every collected submission of ``chapter``; returns one outcome per student.
+
+    ``pools``: a dict in which the worker pool is kept open for the next call (``autograde_many``);
+    without it the pool is closed at the end.
+    """
     started = time.perf_counter()
     config = load_config(autograde_dir)
     coursedir = course_directory(config)
     root = Path(coursedir.root)
     db_url = coursedir.db_url
-    timeout = int(config.Execute.get("timeout", 30) or 30) if "Execute" in config else 30
+    if timeout is None:  # nbgrader's Execute.timeout (30 s by default; the course sets 300 s)
+        timeout = int(config.Execute.get("timeout", 30) or 30) if "Execute" in config else 30
     released = nbtools.read(root / coursedir.release_directory / chapter / f"{chapter}.ipynb")
     modules = _module_names(released)
     source_digest = hashlib.sha256((root / coursedir.source_directory / chapter / f"{chapter}.ipynb").read_bytes()).hexdigest()
@@ -466,6 +473,8 @@ def autograde(
             use_sandbox = os.environ.get("CNNGRADE_SANDBOX", "1") != "0"
         if use_sandbox and not scheduler:
             ok, why = sandbox.available()
+            if not ok and os.environ.get("CNNGRADE_REQUIRE_SANDBOX") == "1":
+                raise RuntimeError(f"the sandbox is required (CNNGRADE_REQUIRE_SANDBOX=1) but unavailable: {why}")
             if not ok:
                 sandbox.warn_once(why)
                 use_sandbox = False
@@ -473,7 +482,13 @@ def autograde(
             sandbox.warn_once("the sandbox was turned off (SANDBOX=0)")
         hide = [root, autograde_dir.resolve().parent]
         n = workers or default_workers()
-        pool = DaskPool(scheduler) if scheduler else LocalPool(min(n, len(jobs)), hide, use_sandbox)
+        key = (scheduler, use_sandbox, n)
+        if pools is not None and key in pools:
+            pool = pools[key]
+        else:
+            pool = DaskPool(scheduler) if scheduler else LocalPool(min(n, len(jobs)) if pools is None else n, hide, use_sandbox)
+            if pools is not None:
+                pools[key] = pool
         bar = None
         if progress:
             from tqdm import tqdm
@@ -504,7 +519,8 @@ def autograde(
         finally:
             if bar is not None:
                 bar.close()
-            pool.close()
+            if pools is None:
+                pool.close()
 
     ordered = [outcomes[s.student] for s in subs if s.student in outcomes]
     state_path.parent.mkdir(parents=True, exist_ok=True)
@@ -515,6 +531,16 @@ def autograde(
     state_path.write_text(json.dumps(state, indent=1))
     summary(ordered, time.perf_counter() - started, log)
     return ordered
+
+
+def autograde_many(autograde_dir: Path, chapters: list[str], **options) -> dict[str, list[Outcome]]:
+    """``autograde`` for several chapters with one pool of warm workers."""
+    pools: dict = {}
+    try:
+        return {chapter: autograde(autograde_dir, chapter, pools=pools, **options) for chapter in chapters}
+    finally:
+        for pool in pools.values():
+            pool.close()
 
 
 def summary(outcomes: list[Outcome], seconds: float, log: Callable[[str], None] = print) -> None:

@@ -9,6 +9,9 @@ One throw-away course per chapter holds these "students", graded in a single aut
   others keep full marks.
 * one student per valid alternative: full marks on every test cell.
 
+They are graded by the course's engine (``cnngrade.engine``; ``engine="nbgrader"`` for plain nbgrader),
+which must grade every one of them, sandboxed, without raising a single integrity flag.
+
 Variants are graded without the lesson's demo cells (``make_submission(keep_demos=False)``), which is
 faster and proves that the exercises depend only on the cells tagged ``setup``.
 """
@@ -105,51 +108,78 @@ def expectations(chapter: str, tests: dict[str, float], variants: list) -> list[
     return out
 
 
-def prove(chapter: str, workdir: str | Path | None = None, root: Path | None = None) -> list[Problem]:
-    """Grade the chapter's solution, stub and variants; return every broken expectation."""
-    root = root or repo_root()
-    problems = static_problems(chapter, root)
-    if problems:
-        return problems
-    with tempfile.TemporaryDirectory(prefix=f"prove-{chapter}-") as tmp:
-        course = Course(Path(workdir) if workdir else Path(tmp), root)
-        released = course.generate(chapter)
-        source = course.source_notebook(chapter)
-        tests = nbtools.test_cells(source)
-        variants = variants_mod.load(root / "autograde", chapter)
+def submit_class(course: Course, chapter: str) -> None:
+    """The proof's class of a chapter: solution, stub, one student per variant."""
+    root = course.root
+    released = course.generate(chapter)
+    source = course.source_notebook(chapter)
+    course.submit(SOLUTION, chapter, nbtools.make_submission(released, source))
+    course.submit(STUB, chapter, released)
+    for v in variants_mod.load(root / "autograde", chapter):
+        code = v.resolve(nbtools.solved_source(nbtools.cell_by_id(source, v.replaces)))
+        nb = nbtools.make_submission(released, source, {v.replaces: code}, keep_demos=False)
+        course.submit(v.student_id, chapter, nb)
 
-        course.submit(SOLUTION, chapter, nbtools.make_submission(released, source))
-        course.submit(STUB, chapter, released)
-        for v in variants:
-            code = v.resolve(nbtools.solved_source(nbtools.cell_by_id(source, v.replaces)))
-            nb = nbtools.make_submission(released, source, {v.replaces: code}, keep_demos=False)
-            course.submit(v.student_id, chapter, nb)
-        course.autograde(chapter)
-        scores = course.scores(chapter)
 
-        for exp in expectations(chapter, tests, variants):
-            got = scores.get(exp.student, {}).get(exp.cell)
-            if got is None:
-                problems.append(Problem(exp.student, exp.cell, "not graded"))
-                continue
-            ok = got.score == got.max_score if exp.expected == "full" else got.score == 0
-            if not ok:
-                problems.append(
-                    Problem(exp.student, exp.cell, f"expected {exp.expected}, got {got.score:g}/{got.max_score:g} ({exp.why})")
-                )
+def check_class(course: Course, chapter: str, engine: str = "engine") -> list[Problem]:
+    """Every broken expectation of a graded proof class."""
+    problems = []
+    source = course.source_notebook(chapter)
+    tests = nbtools.test_cells(source)
+    variants = variants_mod.load(course.root / "autograde", chapter)
+    scores = course.scores(chapter)
+    if engine == "engine":
+        for student, outcome in course.engine_outcomes(chapter).items():
+            if outcome["status"] == "failed":
+                problems.append(Problem(student, "-", f"could not be graded: {outcome['reason']}"))
+            for flag in outcome["flags"]:
+                problems.append(Problem(student, flag.get("cell") or "-", f"flagged: {flag['detail']}"))
+    for exp in expectations(chapter, tests, variants):
+        got = scores.get(exp.student, {}).get(exp.cell)
+        if got is None:
+            problems.append(Problem(exp.student, exp.cell, "not graded"))
+            continue
+        ok = got.score == got.max_score if exp.expected == "full" else got.score == 0
+        if not ok:
+            problems.append(
+                Problem(exp.student, exp.cell, f"expected {exp.expected}, got {got.score:g}/{got.max_score:g} ({exp.why})")
+            )
 
-        for cell in (c for c in source.cells if nbtools.is_manual_cell(c)):
-            got = scores.get(SOLUTION, {}).get(nbtools.grade_id(cell))
-            if got is None or not got.needs_manual_grade:
-                problems.append(Problem(SOLUTION, nbtools.grade_id(cell), "written answer is not flagged for manual grading"))
+    for cell in (c for c in source.cells if nbtools.is_manual_cell(c)):
+        got = scores.get(SOLUTION, {}).get(nbtools.grade_id(cell))
+        if got is None or not got.needs_manual_grade:
+            problems.append(Problem(SOLUTION, nbtools.grade_id(cell), "written answer is not flagged for manual grading"))
 
-        graded = course.autograded_notebook(SOLUTION, chapter)
-        for cell in graded.cells:
-            if not nbtools.is_test_cell(cell):
-                continue
-            for output in cell.get("outputs", []):
-                if output.output_type == "stream" and output.name == "stderr":
-                    problems.append(Problem(SOLUTION, nbtools.grade_id(cell), f"test cell wrote to stderr: {output.text[:200]!r}"))
-                if output.output_type == "execute_result":
-                    problems.append(Problem(SOLUTION, nbtools.grade_id(cell), "test cell displays a value"))
+    graded = course.autograded_notebook(SOLUTION, chapter)
+    for cell in graded.cells:
+        if not nbtools.is_test_cell(cell):
+            continue
+        for output in cell.get("outputs", []):
+            if output.output_type == "stream" and output.name == "stderr":
+                problems.append(Problem(SOLUTION, nbtools.grade_id(cell), f"test cell wrote to stderr: {output.text[:200]!r}"))
+            if output.output_type == "execute_result":
+                problems.append(Problem(SOLUTION, nbtools.grade_id(cell), "test cell displays a value"))
     return problems
+
+
+def prove_many(chapters: list[str], workdir: str | Path | None = None, root: Path | None = None,
+               engine: str = "engine") -> dict[str, list[Problem]]:
+    """Prove several chapters in one throw-away course, graded by one engine run (one warm pool)."""
+    root = root or repo_root()
+    results = {chapter: static_problems(chapter, root) for chapter in chapters}
+    todo = [chapter for chapter in chapters if not results[chapter]]
+    if not todo:
+        return results
+    with tempfile.TemporaryDirectory(prefix="prove-") as tmp:
+        course = Course(Path(workdir) if workdir else Path(tmp), root)
+        for chapter in todo:
+            submit_class(course, chapter)
+        course.autograde(todo, engine)
+        for chapter in todo:
+            results[chapter] = check_class(course, chapter, engine)
+    return results
+
+
+def prove(chapter: str, workdir: str | Path | None = None, root: Path | None = None, engine: str = "engine") -> list[Problem]:
+    """Grade the chapter's solution, stub and variants; return every broken expectation."""
+    return prove_many([chapter], workdir, root, engine)[chapter]

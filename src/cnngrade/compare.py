@@ -1,0 +1,214 @@
+"""Same grades? Grade one class with plain ``nbgrader autograde`` and with the engine, cell by cell.
+
+* ``check_engine`` (``make check-engine``): the proofs' classes of every chapter (solution, stub, every
+  known-wrong and valid variant).
+* ``failure_class`` (``make test``): a smaller class that covers every chapter (solution with its lesson
+  cells, stub, one known-wrong each) and every failure kind: an error, a test cell that writes to stderr,
+  a cell that never ends (timeout), a process that dies, an empty file and a file that is not a notebook.
+* ``bench_grading`` (``make bench-grading``): a synthetic class of one chapter (correct, partial, wrong,
+  broken; at least 24), graded both ways on the same machine, with both throughputs and their ratio.
+
+Two courses are built from the same submissions (``Course`` folders using the repository's real
+configuration), so the two runs cannot see each other's gradebook.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from nbformat import NotebookNode
+
+from . import notebook as nbtools
+from . import variants as variants_mod
+from .course import Course, chapters as all_chapters, repo_root
+from .prove import SOLUTION, STUB, submit_class
+
+Builder = Callable[[Course], None]
+
+
+@dataclass
+class Comparison:
+    submissions: int = 0
+    cells: int = 0
+    mismatches: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    failed: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def equal(self) -> bool:
+        return not self.mismatches
+
+
+def _grade(course: Course, chapters: list[str], engine: str, options: list[str]) -> float:
+    start = time.perf_counter()
+    if engine == "nbgrader":
+        for chapter in chapters:
+            cmd = [sys.executable, "-m", "nbgrader", "autograde", chapter, "--force", *options]
+            subprocess.run(cmd, cwd=course.root / "autograde", env=course.env(), capture_output=True, text=True)
+    else:
+        course.autograde(chapters, "engine", *options)
+    return time.perf_counter() - start
+
+
+def _student_scores(course: Course, chapter: str) -> dict[str, dict[str, float] | None]:
+    """Per student, the score of each autograded cell, or None when the submission was not graded."""
+    submitted = course.folder / "work" / "submitted"
+    students = sorted(p.parent.name for p in submitted.glob(f"*/{chapter}"))
+    scores = course.scores(chapter)
+    result: dict[str, dict[str, float] | None] = {}
+    for student in students:
+        autograded = course.folder / "work" / "autograded" / student / chapter / f"{chapter}.ipynb"
+        cells = scores.get(student)
+        if not autograded.exists() or cells is None or any(s.score is None for s in cells.values()):
+            result[student] = None
+        else:
+            result[student] = {cell: s.score for cell, s in cells.items() if not s.needs_manual_grade}
+    return result
+
+
+def compare(builder: Builder, chapters: list[str], workdir: Path, timeout: int | None = None,
+            workers: int | None = None, log: Callable[[str], None] = print) -> Comparison:
+    """Build the class twice (``builder`` fills a course), grade with both, compare cell by cell."""
+    root = repo_root()
+    courses = {}
+    for engine in ("nbgrader", "engine"):
+        course = Course(workdir / engine, root)
+        builder(course)
+        courses[engine] = course
+    result = Comparison()
+    nb_options = [f"--Execute.timeout={timeout}"] if timeout else []
+    engine_options = ["--force"] + (["--timeout", str(timeout)] if timeout else []) + (["--workers", str(workers)] if workers else [])
+    result.seconds["nbgrader"] = _grade(courses["nbgrader"], chapters, "nbgrader", nb_options)
+    result.seconds["engine"] = _grade(courses["engine"], chapters, "engine", engine_options)
+    for chapter in chapters:
+        a, b = _student_scores(courses["nbgrader"], chapter), _student_scores(courses["engine"], chapter)
+        outcomes = courses["engine"].engine_outcomes(chapter)
+        result.failed[chapter] = sorted(s for s, o in outcomes.items() if o["status"] == "failed")
+        for student in sorted(set(a) | set(b)):
+            result.submissions += 1
+            sa, sb = a.get(student, "missing"), b.get(student, "missing")
+            if sa is None or sb is None or sa == "missing" or sb == "missing":
+                if sa != sb:
+                    result.mismatches.append(f"{chapter}/{student}: nbgrader {'graded' if isinstance(sa, dict) else 'did not grade'}"
+                                             f", engine {'graded' if isinstance(sb, dict) else 'did not grade'}"
+                                             f" ({outcomes.get(student, {}).get('reason', '')})")
+                continue
+            for cell in sorted(set(sa) | set(sb)):
+                result.cells += 1
+                if sa.get(cell) != sb.get(cell):
+                    result.mismatches.append(f"{chapter}/{student}/{cell}: nbgrader {sa.get(cell)}, engine {sb.get(cell)}")
+    return result
+
+
+# -- the classes ---------------------------------------------------------------------------------------
+def proof_classes(chapters: list[str]) -> Builder:
+    def build(course: Course) -> None:
+        for chapter in chapters:
+            submit_class(course, chapter)
+    return build
+
+
+FAILURE_CODE = {
+    # student id: (code replacing the first exercise of chapter 1, what it shows)
+    "fails-error": ("def conv2d_params(*args, **kwargs):\n    return {}['no such key']\n", "an exception"),
+    "fails-stderr": ("import sys\n\ndef conv2d_params(c_in, c_out, kernel_size, groups=1, bias=True):\n"
+                     "    print('debugging', file=sys.stderr)\n"
+                     "    k = kernel_size if isinstance(kernel_size, tuple) else (kernel_size, kernel_size)\n"
+                     "    return c_out * (c_in // groups) * k[0] * k[1] + (c_out if bias else 0)\n",
+                     "a correct answer that writes to stderr"),
+    "fails-timeout": ("def conv2d_params(*args, **kwargs):\n    while True:\n        pass\n", "a cell that never ends"),
+    "fails-crash": ("import os\n\ndef conv2d_params(*args, **kwargs):\n    os._exit(3)\n", "a process that dies"),
+}
+
+
+def failure_class(chapters: list[str]) -> Builder:
+    """Every chapter (solution with lesson cells, stub, its first known-wrong) and every failure kind."""
+    def build(course: Course) -> None:
+        for chapter in chapters:
+            released = course.generate(chapter)
+            source = course.source_notebook(chapter)
+            course.submit(SOLUTION, chapter, nbtools.make_submission(released, source))
+            course.submit(STUB, chapter, released)
+            wrong = [v for v in variants_mod.load(course.root / "autograde", chapter) if v.kind == variants_mod.KNOWN_WRONG]
+            if wrong:
+                v = wrong[0]
+                code = v.resolve(nbtools.solved_source(nbtools.cell_by_id(source, v.replaces)))
+                course.submit(v.student_id, chapter, nbtools.make_submission(released, source, {v.replaces: code}, keep_demos=False))
+        first = chapters[0]
+        released = nbtools.read(course.released_path(first))
+        source = course.source_notebook(first)
+        exercise = next(nbtools.grade_id(c) for c in source.cells if nbtools.is_solution_cell(c) and c.cell_type == "code")
+        for student, (code, _) in FAILURE_CODE.items():
+            code = code.replace("conv2d_params", exercise)
+            course.submit(student, first, nbtools.make_submission(released, source, {exercise: code}, keep_demos=False))
+        folder = course.folder / "work" / "submitted"
+        (folder / "fails-empty" / first).mkdir(parents=True)
+        (folder / "fails-empty" / first / f"{first}.ipynb").write_text("")
+        (folder / "fails-not-a-notebook" / first).mkdir(parents=True)
+        (folder / "fails-not-a-notebook" / first / f"{first}.ipynb").write_text("def f():\n    return 1\n")
+    return build
+
+
+def synthetic_class(chapter: str, minimum: int = 24) -> Builder:
+    """Correct, partial, wrong and broken students of one chapter (at least ``minimum``)."""
+    def build(course: Course) -> None:
+        submit_class(course, chapter)  # solution, stub, each known-wrong and valid alternative
+        released = nbtools.read(course.released_path(chapter))
+        source = course.source_notebook(chapter)
+        exercises = [nbtools.grade_id(c) for c in source.cells if nbtools.is_solution_cell(c) and c.cell_type == "code"]
+        count = len(list((course.folder / "work" / "submitted").glob(f"*/{chapter}")))
+        i = 0
+        while count < minimum or i < 2:
+            solved = {e: nbtools.solved_source(nbtools.cell_by_id(source, e)) for e in exercises[i % len(exercises):][:2]}
+            course.submit(f"partial-{i}", chapter, nbtools.make_submission(released, source, solved, solve=False))
+            count, i = count + 1, i + 1
+        broken = nbtools.make_submission(released, source, {exercises[-1]: "def broken(:\n    pass\n"})
+        course.submit("broken-syntax", chapter, broken)
+    return build
+
+
+# -- entry points ---------------------------------------------------------------------------------------
+def _report(title: str, result: Comparison, log: Callable[[str], None]) -> None:
+    log(f"{title}: {result.submissions} submissions, {result.cells} graded cells compared")
+    for engine, seconds in result.seconds.items():
+        log(f"  {engine:9s} {seconds:8.1f} s  ({result.submissions / seconds:.2f} submissions/s)")
+    if result.seconds.get("engine"):
+        log(f"  engine / nbgrader throughput: {result.seconds['nbgrader'] / result.seconds['engine']:.1f}x")
+    for chapter, failed in result.failed.items():
+        if failed:
+            log(f"  not graded by the engine ({chapter}): {', '.join(failed)}")
+    log("  every per-cell grade matched" if result.equal else f"  {len(result.mismatches)} MISMATCH(ES):")
+    for line in result.mismatches:
+        log(f"    {line}")
+
+
+def check_engine(chapters: list[str] | None = None, log: Callable[[str], None] = print) -> Comparison:
+    chapters = chapters or all_chapters()
+    with tempfile.TemporaryDirectory(prefix="check-engine-") as tmp:
+        result = compare(proof_classes(chapters), chapters, Path(tmp))
+    _report("check-engine (the proofs' classes)", result, log)
+    return result
+
+
+def bench_grading(chapter: str, log: Callable[[str], None] = print) -> Comparison:
+    with tempfile.TemporaryDirectory(prefix="bench-grading-") as tmp:
+        result = compare(synthetic_class(chapter), [chapter], Path(tmp))
+    cpu = os.cpu_count()
+    _report(f"bench-grading {chapter} on {cpu} cores ({_cpu_name()})", result, log)
+    return result
+
+
+def _cpu_name() -> str:
+    try:
+        with open("/proc/cpuinfo") as fh:
+            return next(line.split(":", 1)[1].strip() for line in fh if line.startswith("model name"))
+    except (OSError, StopIteration):
+        return "unknown CPU"

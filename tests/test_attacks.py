@@ -1,0 +1,185 @@
+"""Attacks and bad inputs, graded by `make autograde` (the engine, sandboxed) on a synthetic chapter-1 class.
+
+Every attacker hands in a WRONG `conv2d_params` together with an attempt to get its points anyway (or to
+hurt the grading); every other exercise is solved. Expected: each attacker scores 0 on
+`test_conv2d_params` (or could not be graded, with a reason), every attempt is flagged, the honest
+students graded before and after them keep exactly their grades, and no file of the course changes.
+"""
+import hashlib
+import os
+import subprocess
+
+import pytest
+
+from cnngrade import notebook as nbtools
+from cnngrade import sandbox
+from cnngrade.course import Course
+
+from conftest import ROOT
+
+CHAPTER = "01-one-by-one"
+TARGET = "test_conv2d_params"
+WRONG = "\ndef conv2d_params(c_in, c_out, kernel_size, groups=1, bias=True):\n    return 0\n"
+
+ATTACKS = {
+    "a-redefine-checks": "def check_equal(*args, **kwargs):\n    pass\n\ndef check_close(*args, **kwargs):\n    pass\n",
+    "a-patch-every-module": (
+        "import sys\nfor _m in list(sys.modules.values()):\n"
+        "    for _n in ('check_equal', 'check_close', 'check_shape'):\n"
+        "        if getattr(_m, _n, None) is not None:\n"
+        "            setattr(_m, _n, lambda *a, **k: None)\n"),
+    "a-patch-code-object": "import cnnblocks.checks as _c\n_c.check_equal.__code__ = (lambda *a, **k: None).__code__\n",
+    "a-swallow-errors": "get_ipython().set_custom_exc((Exception,), lambda *args, **kwargs: None)\n",
+    "a-rewrite-test-cells": (
+        "get_ipython().input_transformers_post.append(\n"
+        "    lambda lines: ['pass\\n'] if any('check_' in line for line in lines) else lines)\n"),
+    "a-read-solutions": (
+        "import glob, json, os\n"
+        "_found = glob.glob({root!r} + '/solutions/*/*.ipynb') + glob.glob({course!r} + '/solutions/*/*.ipynb')\n"
+        "_d = os.getcwd()\n"
+        "while _d != '/':\n"
+        "    _found += glob.glob(_d + '/solutions/*/*.ipynb')\n"
+        "    _d = os.path.dirname(_d)\n"
+        "for _path in _found:\n"
+        "    for _cell in json.load(open(_path))['cells']:\n"
+        "        if 'def conv2d_params' in ''.join(_cell['source']):\n"
+        "            exec(''.join(_cell['source']).replace('### BEGIN SOLUTION', '').replace('### END SOLUTION', ''))\n"),
+    "a-rewrite-helper-package": (
+        "try:\n    open({checks!r}, 'a').write('\\ndef check_equal(*a, **k):\\n    pass\\n')\n"
+        "except OSError as _err:\n    print('blocked:', _err)\n"),
+    "a-write-gradebook": (
+        "import sqlite3\n"
+        "for _db in ({course!r} + '/work/gradebook.db', {root!r} + '/autograde/work/gradebook.db'):\n"
+        "    try:\n"
+        "        _c = sqlite3.connect(_db); _c.execute('update grade set auto_score = 0'); _c.commit()\n"
+        "    except Exception as _err:\n        print('blocked:', _err)\n"),
+    "a-plant-for-next-student": (
+        "import os\n"
+        "for _d in (os.path.expanduser('~/.ipython/profile_default/startup'), '/tmp/cnnblocks'):\n"
+        "    try:\n"
+        "        os.makedirs(_d, exist_ok=True)\n"
+        "        open(os.path.join(_d, '00-cheat.py' if 'startup' in _d else 'checks.py'), 'w').write('check_equal = print\\n')\n"
+        "    except OSError as _err:\n        print('blocked:', _err)\n"),
+    "a-network": (
+        "import socket\ntry:\n    socket.create_connection(('1.1.1.1', 80), timeout=3)\n"
+        "except OSError as _err:\n    print('blocked:', _err)\n"),
+    "a-huge-allocation": "import numpy as np\n_big = np.ones((1 << 40,), dtype=np.uint8)\n",
+    "a-infinite-loop": "while True:\n    pass\n",
+    "a-kill-the-grader": "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n",
+}
+# Attacks that take the whole notebook down: reported as not graded, with a reason.
+NOT_GRADED = {"a-kill-the-grader"}
+# Attacks whose tampering the sandbox or the rlimits stop before it is visible to the guard: they
+# still lose the points; flagging is not required where nothing suspicious ran.
+NEED_NO_FLAG = {"a-huge-allocation", "a-infinite-loop", "a-kill-the-grader"}
+
+
+def _tree_digest(*folders):
+    h = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            h.update(str(path).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def attacked_class(tmp_path_factory):
+    if not sandbox.available()[0]:
+        message = f"the grading sandbox is unavailable: {sandbox.available()[1]}"
+        if os.environ.get("CI") or os.environ.get("CNNGRADE_REQUIRE_SANDBOX") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    course = Course(tmp_path_factory.mktemp("attacks"), ROOT)
+    released = course.generate(CHAPTER)
+    source = course.source_notebook(CHAPTER)
+    fmt = {"root": str(ROOT), "course": str(course.folder), "checks": str(ROOT / "src" / "cnnblocks" / "checks.py")}
+    for student, attack in ATTACKS.items():
+        code = attack.format(**fmt) + WRONG
+        course.submit(student, CHAPTER, nbtools.make_submission(released, source, {"conv2d_params": code}, keep_demos=False))
+    # Honest students graded before ("0-...") and after ("z-...") the attackers (one worker: in order).
+    course.submit("0-honest", CHAPTER, nbtools.make_submission(released, source, keep_demos=False))
+    course.submit("z-honest", CHAPTER, nbtools.make_submission(released, source, keep_demos=False))
+    course.submit("z-wrong", CHAPTER, nbtools.make_submission(released, source, {"conv2d_params": WRONG}, keep_demos=False))
+    edited = nbtools.make_submission(released, source, {"conv2d_params": WRONG}, keep_demos=False)
+    for cell in edited.cells:
+        if nbtools.grade_id(cell) == TARGET:
+            cell.source = "pass"
+    course.submit("b-edited-test-cell", CHAPTER, edited)
+    deleted = nbtools.make_submission(released, source, {"conv2d_params": WRONG}, keep_demos=False)
+    deleted.cells = [c for c in deleted.cells if nbtools.grade_id(c) != TARGET]
+    course.submit("b-deleted-test-cell", CHAPTER, deleted)
+    colab = nbtools.make_submission(released, source, keep_demos=False)
+    colab.metadata["colab"] = {"provenance": [], "name": "01-one-by-one.ipynb"}
+    colab.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    colab.metadata["accelerator"] = "GPU"
+    course.submit("z-colab", CHAPTER, colab)
+    renamed = course.folder / "work" / "submitted" / "z-renamed" / CHAPTER
+    nbtools.write(nbtools.make_submission(released, source, keep_demos=False), renamed / f"{CHAPTER} (1).ipynb")
+    for student, text in {"b-empty-file": "", "b-truncated": '{"cells": [{"cell_type": "code", "sou'}.items():
+        folder = course.folder / "work" / "submitted" / student / CHAPTER
+        folder.mkdir(parents=True)
+        (folder / f"{CHAPTER}.ipynb").write_text(text)
+
+    protected = (ROOT / "src", ROOT / "solutions", ROOT / "chapters", ROOT / "autograde" / "known_wrong")
+    before = _tree_digest(*protected)
+    proc = subprocess.run(["make", "-s", "autograde", f"CHAPTER={CHAPTER}", "WORKERS=1", "TIMEOUT=20", "FORCE=1"],
+                          cwd=ROOT, env=course.env(), capture_output=True, text=True)
+    after = _tree_digest(*protected)
+    return course, proc, before, after
+
+
+def _points(source):
+    return nbtools.test_cells(source)
+
+
+def test_honest_students_keep_their_grades(attacked_class):
+    course, proc, _, _ = attacked_class
+    points = _points(course.source_notebook(CHAPTER))
+    scores = course.scores(CHAPTER)
+    record = course.engine_outcomes(CHAPTER)
+    for student in ("0-honest", "z-honest", "z-colab", "z-renamed"):
+        assert {c: scores[student][c].score for c in points} == points, (student, proc.stdout[-3000:])
+        assert record[student]["flags"] == [], (student, record[student]["flags"])
+    assert "(1).ipynb" in record["z-renamed"]["note"]
+    assert scores["z-wrong"][TARGET].score == 0  # graded after the attackers: the real checks ran
+
+
+def test_every_attack_loses_its_points_and_is_flagged(attacked_class):
+    course, proc, _, _ = attacked_class
+    points = _points(course.source_notebook(CHAPTER))
+    scores = course.scores(CHAPTER)
+    record = course.engine_outcomes(CHAPTER)
+    for student in ATTACKS:
+        outcome = record[student]
+        if student in NOT_GRADED:
+            assert outcome["status"] == "failed" and outcome["reason"], (student, outcome)
+            continue
+        assert outcome["status"] == "graded", (student, outcome)
+        assert scores[student][TARGET].score == 0, (student, outcome["flags"], proc.stdout[-2000:])
+        others = {c: scores[student][c].score for c in points if c != TARGET}
+        if student not in ("a-infinite-loop", "a-huge-allocation"):
+            assert others == {c: p for c, p in points.items() if c != TARGET}, (student, others)
+        if student not in NEED_NO_FLAG:
+            assert outcome["flags"], f"{student} was not flagged"
+
+
+def test_edited_or_deleted_test_cells_are_restored(attacked_class):
+    course, _, _, _ = attacked_class
+    scores = course.scores(CHAPTER)
+    for student in ("b-edited-test-cell", "b-deleted-test-cell"):
+        assert scores[student][TARGET].score == 0, student
+
+
+def test_bad_files_are_reported_and_the_rest_is_graded(attacked_class):
+    course, proc, _, _ = attacked_class
+    record = course.engine_outcomes(CHAPTER)
+    assert record["b-empty-file"]["status"] == "failed" and "empty" in record["b-empty-file"]["reason"]
+    assert record["b-truncated"]["status"] == "failed" and "notebook" in record["b-truncated"]["reason"]
+    assert "FAILED  a-kill-the-grader" in proc.stdout
+    assert sum(o["status"] == "graded" for o in record.values()) == len(record) - 3
+
+
+def test_no_file_of_the_course_changed(attacked_class):
+    _, _, before, after = attacked_class
+    assert before == after

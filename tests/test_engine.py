@@ -1,0 +1,200 @@
+"""The grading engine: same grades as nbgrader, forked children that behave like fresh kernels, lesson
+cells skipped only when provably safe, a Dask cluster that survives a killed worker."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from cnngrade import compare, engine, guard
+from cnngrade import notebook as nbtools
+from cnngrade import variants
+from cnngrade.course import Course
+from cnngrade.prove import SOLUTION, STUB
+
+from conftest import CHAPTERS, ROOT
+
+
+# -- which lesson cells may be skipped ---------------------------------------------------------------
+def _nb(*cells):
+    out = []
+    for kind, source in cells:
+        cell = new_markdown_cell(source) if kind == "md" else new_code_cell(source)
+        if kind == "setup":
+            cell.metadata["tags"] = ["setup"]
+        if kind == "solution":
+            cell.metadata["nbgrader"] = {"grade_id": "f", "solution": True, "grade": False, "schema_version": 3}
+        if kind == "test":
+            cell.metadata["nbgrader"] = {"grade_id": "test_f", "solution": False, "grade": True, "points": 1,
+                                         "schema_version": 3}
+        out.append(cell)
+    return new_notebook(cells=out)
+
+
+LESSON = [
+    ("setup", "import torch\nimport numpy as np\nfrom cnnblocks.checks import check_close"),
+    ("lesson", "demo = torch.randn(3)\nprint(demo.sum())"),            # 1: pure demo: skipped
+    ("lesson", "table = {'a': 1}"),                                      # 2: read by the test: runs
+    ("lesson", "torch.manual_seed(5)"),                                  # 3: global state: runs
+    ("lesson", "helper_values = [1, 2]\nsize = len(helper_values)"),    # 4: feeds cell 5
+    ("lesson", "table['b'] = size"),                                     # 5: mutates table: runs
+    ("lesson", "%matplotlib inline\nx = 1"),                             # 6: magic: runs
+    ("solution", "def f(x):\n    return 2 * x"),
+    ("test", "check_close(f(table['a']), 2)"),
+]
+
+
+def test_plan_cells_skips_only_provably_unneeded_lesson_cells():
+    nb = _nb(*LESSON)
+    kinds = engine.plan_cells(nb, nb, {"torch", "np", "check_close"})
+    assert kinds == ["setup", "skip", "lesson", "lesson", "lesson", "lesson", "lesson", "student", "test"]
+
+
+def test_plan_cells_runs_a_changed_lesson_cell_as_student_code():
+    released = _nb(*LESSON)
+    submitted = _nb(*LESSON)
+    submitted.cells[1].source = "demo = torch.randn(3)\ncheck_close = print"
+    kinds = engine.plan_cells(submitted, released, {"torch", "np", "check_close"})
+    assert kinds[1] == "student"
+
+
+def test_static_flags_catch_tampering_but_not_honest_code():
+    honest = "def conv2d_params(c_in, c_out, k, groups=1, bias=True):\n    return c_out * c_in // groups * k * k + c_out * bias\n"
+    assert guard.static_flags(honest, "c", {"check_equal", "torch"}, {"torch"}) == []
+    cheats = {
+        "def check_equal(*a, **k):\n    pass\n": "defines `check_equal`",
+        "torch.allclose = lambda *a, **k: True\n": "assigns the attribute `torch.allclose`",
+        "import sys\nsys.modules['cnnblocks.checks'].check_close = print\n": "uses the attribute modules",
+        "import builtins\n": "imports builtins",
+        "data = open('/work/main/solutions/x.ipynb').read()\n": "opens a file outside its folder",
+        "import sqlite3\n": "imports sqlite3",
+        "import os\nos.kill(os.getppid(), 9)\n": "calls os.kill",
+        "get_ipython().set_custom_exc((AssertionError,), lambda *a: None)\n": "calls get_ipython",
+    }
+    for code, expected in cheats.items():
+        details = [f.detail for f in guard.static_flags(code, "c", {"check_equal", "torch"}, {"torch"})]
+        assert any(expected in d for d in details), (code, details)
+
+
+# -- forked children behave like fresh interpreters ----------------------------------------------------
+PROBE = """
+import torch, keras, numpy as np
+from cnnblocks import seed_everything
+seed_everything(7)
+conv = torch.nn.Conv2d(3, 4, 3)
+t = float(conv(torch.randn(2, 3, 9, 9)).sum())
+layer = keras.layers.Conv2D(4, 3)
+k = float(np.asarray(layer(keras.random.normal((2, 9, 9, 3), seed=1))).sum())
+threads = torch.get_num_threads()
+print(repr((round(t, 5), round(k, 5), threads)))
+"""
+
+
+def _run_worker_job(sources, kinds=None, use_sandbox=False):
+    nb = new_notebook(cells=[new_code_cell(s) for s in sources])
+    pool = engine.LocalPool(1, [ROOT], use_sandbox, threads=1)
+    try:
+        jobs = [{"id": str(i), "nonce": f"n{i}", "notebook": json.loads(json.dumps(nb)), "files": {},
+                 "kinds": kinds or ["student"] * len(sources), "timeout": 60, "cpu_seconds": 300, "memory_mb": 4096}
+                for i in range(2)]
+        return list(pool.run(jobs))
+    finally:
+        pool.close()
+
+
+def _text(result, cell=0):
+    return "".join(o.get("text", "") for o in result["notebook"]["cells"][cell]["outputs"] if o["output_type"] == "stream")
+
+
+@pytest.mark.slow
+def test_forked_children_compute_what_a_fresh_interpreter_computes():
+    """Seeded PyTorch and Keras results in a child forked from the warm worker equal a fresh process's,
+    and one child's definitions and patches never reach the next child."""
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "TF_CPP_MIN_LOG_LEVEL": "3"}
+    fresh = subprocess.run([sys.executable, "-c", "from cnnblocks import notebook_setup; notebook_setup()\n" + PROBE],
+                           capture_output=True, text=True, env=env, check=True).stdout.strip().splitlines()[-1]
+    results = _run_worker_job(["from cnnblocks import notebook_setup; notebook_setup()", PROBE,
+                               "print('leak' in globals()); leak = 1; import torch; torch.allclose = None"])
+    for result in results:
+        assert result["status"] == "ok", result["reason"]
+        assert _text(result, 1).strip() == fresh
+        assert _text(result, 2).strip() == "False"  # the previous child's `leak` is not here
+
+
+# -- same grades as nbgrader ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def failure_comparison(tmp_path_factory):
+    return compare.compare(compare.failure_class(CHAPTERS), CHAPTERS, tmp_path_factory.mktemp("compare"), timeout=30)
+
+
+@pytest.mark.slow
+def test_engine_gives_nbgrader_grades_on_every_chapter_and_failure_kind(failure_comparison):
+    result = failure_comparison
+    assert result.equal, "\n".join(result.mismatches)
+    assert result.cells > 0 and result.submissions >= 3 * len(CHAPTERS) + 6
+
+
+@pytest.mark.slow
+def test_engine_reports_ungradable_submissions_with_a_reason(failure_comparison):
+    failed = failure_comparison.failed[CHAPTERS[0]]
+    assert {"fails-crash", "fails-empty", "fails-not-a-notebook"} <= set(failed)
+    assert "fails-timeout" not in failed and "fails-stderr" not in failed  # graded: those cells score 0
+
+
+# -- Dask: same grades, a worker killed mid-run --------------------------------------------------------
+@pytest.mark.slow
+def test_dask_cluster_grades_like_local_and_survives_a_killed_worker(tmp_path, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    chapter = CHAPTERS[0]
+    course = Course(tmp_path / "course", ROOT)
+    released = course.generate(chapter)
+    source = course.source_notebook(chapter)
+    course.submit(SOLUTION, chapter, nbtools.make_submission(released, source, keep_demos=False))
+    course.submit(STUB, chapter, released)
+    chosen = [v for v in variants.load(ROOT / "autograde", chapter)][:4]
+    for v in chosen:
+        code = v.resolve(nbtools.solved_source(nbtools.cell_by_id(source, v.replaces)))
+        course.submit(v.student_id, chapter, nbtools.make_submission(released, source, {v.replaces: code}, keep_demos=False))
+    for key, value in course.env().items():
+        monkeypatch.setenv(key, value)
+    tests = nbtools.test_cells(source)
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, protocol="tcp://",
+                                  host="127.0.0.1", dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        pids = client.run(os.getpid)
+        outcome: dict = {}
+        thread = threading.Thread(target=lambda: outcome.update(engine.autograde(
+            ROOT / "autograde", chapter, scheduler=cluster.scheduler_address, force=True, progress=False,
+            log=lambda *_: None) and {"done": True}))
+        thread.start()
+        deadline = time.time() + 600
+        victim = None
+        while time.time() < deadline and victim is None:  # kill a worker while it grades
+            busy = [address for address, tasks in client.processing().items() if tasks]
+            if busy:
+                victim = pids[busy[0]]
+                time.sleep(2)
+                os.kill(victim, signal.SIGKILL)
+            time.sleep(0.5)
+        thread.join(timeout=900)
+        assert victim is not None and outcome.get("done")
+
+    record = course.engine_outcomes(chapter)
+    assert sorted(record) == sorted([SOLUTION, STUB] + [v.student_id for v in chosen])  # none lost
+    assert all(o["status"] == "graded" for o in record.values()), record
+    scores = course.scores(chapter)
+    assert all(scores[SOLUTION][c].score == p for c, p in tests.items())
+    assert all(scores[STUB][c].score == 0 for c in tests)
+    for v in chosen:
+        for cell, points in tests.items():
+            assert scores[v.student_id][cell].score == (0 if cell in v.loses else points), (v.name, cell)
+    from nbgrader.api import Gradebook
+
+    with Gradebook("sqlite:///" + str(course.folder / "work" / "gradebook.db")) as gb:  # none counted twice
+        assert len(gb.find_assignment(chapter).submissions) == len(record)
