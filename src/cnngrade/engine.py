@@ -140,8 +140,31 @@ def sanitize(nb: NotebookNode, student: str, chapter: str, config, db_url: str) 
     return nb
 
 
-_GLOBAL_SETTERS = re.compile(r"(seed|^set_|^use$|config|^enable|^disable|filterwarnings|simplefilter|register|"
+_GLOBAL_SETTERS = re.compile(r"(^set_|^use$|config|^enable|^disable|filterwarnings|simplefilter|register|"
                              r"environ|chdir|putenv|^rc$|rcParams|^style|default|^reset|^clear_session)")
+# Seeding is allowed: test cells seed before they draw random numbers or call an exercise (a static
+# rule of the course, ``cnngrade.prove``), so the random state a skipped cell leaves cannot reach a test.
+_SEEDING = re.compile(r"(seed|^default_rng$|^Generator$)")
+
+
+def _local_names(tree: ast.AST) -> set[str]:
+    """Every name the cell binds anywhere: top level, loops, functions (and their parameters), classes."""
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    names |= {a.arg for n in ast.walk(tree) if isinstance(n, ast.arguments)
+              for a in n.posonlyargs + n.args + n.kwonlyargs + [x for x in (n.vararg, n.kwarg) if x]}
+    names |= {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    return names
+
+
+def _restores_thread_count(tree: ast.AST) -> bool:
+    """``saved = torch.get_num_threads(); torch.set_num_threads(1); ...; torch.set_num_threads(saved)``."""
+    saved = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+             and isinstance(n.value.func, ast.Attribute) and n.value.func.attr == "get_num_threads"
+             for t in n.targets if isinstance(t, ast.Name)}
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+             and n.func.attr == "set_num_threads"]
+    last = max(calls, key=lambda n: (n.lineno, n.col_offset)) if calls else None
+    return last is not None and len(last.args) == 1 and isinstance(last.args[0], ast.Name) and last.args[0].id in saved
 
 
 def _lesson_cell_is_self_contained(code: str) -> bool:
@@ -152,7 +175,8 @@ def _lesson_cell_is_self_contained(code: str) -> bool:
         tree = ast.parse(code)
     except SyntaxError:
         return False
-    own = guard.bound_names(code)
+    own = _local_names(tree)
+    threads_restored = _restores_thread_count(tree)
     for node in ast.walk(tree):
         if isinstance(node, (ast.Global, ast.Nonlocal)):
             return False
@@ -164,10 +188,27 @@ def _lesson_cell_is_self_contained(code: str) -> bool:
                 return False
         if isinstance(node, ast.Call):
             func = node.func
+            base = func
+            while isinstance(base, (ast.Attribute, ast.Subscript, ast.Call)):
+                base = base.func if isinstance(base, ast.Call) else base.value
+            if isinstance(base, ast.Name) and base.id in own:
+                continue  # a method of an object this cell made (ax.set_xticks)
             name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if _SEEDING.search(name) or (name == "set_num_threads" and threads_restored):
+                continue
             if _GLOBAL_SETTERS.search(name):
                 return False
     return True
+
+
+def _import_names(code: str) -> set[str]:
+    """Names a cell binds with ``import`` (modules, functions and classes of libraries)."""
+    try:
+        tree = ast.parse("\n".join(l if not l.lstrip().startswith(("%", "!")) else "" for l in code.splitlines()))
+    except SyntaxError:
+        return set()
+    return {alias.asname or alias.name.split(".")[0] for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))
+            for alias in node.names}
 
 
 def plan_cells(nb: NotebookNode, released: NotebookNode, module_names: set[str]) -> list[str]:
@@ -202,16 +243,19 @@ def plan_cells(nb: NotebookNode, released: NotebookNode, module_names: set[str])
         else:
             kinds.append("student")  # a cell the student added or changed: it runs, and it is read
     binds = [guard.bound_names(c.source) if c.cell_type == "code" else set() for c in nb.cells]
-    reads = [guard.read_names(c.source) if c.cell_type == "code" else set() for c in nb.cells]
+    reads = [guard.free_reads(c.source) if c.cell_type == "code" else set() for c in nb.cells]
+    module_names = set(module_names) | set().union(*(_import_names(c.source) for c in nb.cells if c.cell_type == "code"))
     candidates = {i for i, k in enumerate(kinds) if k == "lesson" and _lesson_cell_is_self_contained(nb.cells[i].source)}
     kept = {i for i, k in enumerate(kinds) if k in ("setup", "student", "test", "lesson")} - candidates
     changed = True
     while changed:
         changed = False
         needed = set().union(*(reads[i] for i in kept)) if kept else set()
-        bound_by_kept = set().union(*(binds[i] for i in kept if kinds[i] != "setup")) if kept else set()
+        # Objects that cells which run make and read: a skipped cell must not touch them (it could mutate
+        # them through a method call). Names bound by imports are modules, functions and classes.
+        shared = (set().union(*(binds[i] for i in kept)) & needed) - module_names if kept else set()
         for i in sorted(candidates - kept):
-            if binds[i] & needed or (reads[i] & bound_by_kept) - module_names:
+            if binds[i] & needed or reads[i] & shared:
                 kept.add(i)
                 changed = True
     return [("skip" if i in candidates and i not in kept else k) for i, k in enumerate(kinds)]

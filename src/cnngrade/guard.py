@@ -358,9 +358,79 @@ def bound_names(code: str) -> set[str]:
 
 
 def read_names(code: str) -> set[str]:
-    """Every name a cell reads (loads), at any depth."""
+    """Every global name a cell reads: at its top level, or from inside its functions, classes and
+    comprehensions (their own parameters and locals excluded), as Python's symbol table resolves them."""
+    import symtable
+
+    text = "\n".join(l if not l.lstrip().startswith(("%", "!")) else "" for l in code.splitlines())
     try:
-        tree = ast.parse("\n".join(l if not l.lstrip().startswith(("%", "!")) else "" for l in code.splitlines()))
+        top = symtable.symtable(text, "<cell>", "exec")
     except SyntaxError:
         return set()
-    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    names = {sym.get_name() for sym in top.get_symbols() if sym.is_referenced()}
+    stack = list(top.get_children())
+    while stack:
+        table = stack.pop()
+        names |= {sym.get_name() for sym in table.get_symbols() if sym.is_referenced() and sym.is_global()}
+        stack.extend(table.get_children())
+    return names
+
+
+def _expr_reads(node: ast.AST | None) -> set[str]:
+    if node is None:
+        return set()
+    return read_names(ast.unparse(node))
+
+
+def _target_names(node: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+
+
+def _block_reads(body: list, bound: set[str], free: set[str]) -> None:
+    """Walk statements in order, adding to ``free`` what is read before being bound (conservatively:
+    a name bound only in one branch of an ``if`` counts as bound after it)."""
+    for stmt in body:
+        if isinstance(stmt, (ast.For, ast.AsyncFor)):
+            free |= _expr_reads(stmt.iter) - bound
+            bound |= _target_names(stmt.target)
+            _block_reads(stmt.body + stmt.orelse, bound, free)
+        elif isinstance(stmt, (ast.With, ast.AsyncWith)):
+            for item in stmt.items:
+                free |= _expr_reads(item.context_expr) - bound
+                if item.optional_vars is not None:
+                    bound |= _target_names(item.optional_vars)
+            _block_reads(stmt.body, bound, free)
+        elif isinstance(stmt, (ast.If, ast.While)):
+            free |= _expr_reads(stmt.test) - bound
+            _block_reads(stmt.body + stmt.orelse, bound, free)
+        elif isinstance(stmt, ast.Try):
+            _block_reads(stmt.body, bound, free)
+            for handler in stmt.handlers:
+                free |= _expr_reads(handler.type) - bound
+                if handler.name:
+                    bound.add(handler.name)
+                _block_reads(handler.body, bound, free)
+            _block_reads(stmt.orelse + stmt.finalbody, bound, free)
+        elif isinstance(stmt, ast.Assign):
+            free |= _expr_reads(stmt.value) - bound
+            for target in stmt.targets:  # subscripts and attributes of targets are reads
+                free |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} - bound
+                bound |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        else:
+            segment = ast.unparse(stmt)
+            free |= read_names(segment) - bound
+            bound |= bound_names(segment)
+
+
+def free_reads(code: str) -> set[str]:
+    """The names a cell reads from outside itself: read (directly, or from inside its functions,
+    classes and comprehensions) before the cell bound them. ``x = x + 1`` reads the outside ``x``;
+    ``y = 1; print(y)`` and ``for i in r: print(i)`` read no outside ``y`` or ``i``."""
+    text = "\n".join(l if not l.lstrip().startswith(("%", "!")) else "" for l in code.splitlines())
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return set()
+    free: set[str] = set()
+    _block_reads(tree.body, set(), free)
+    return free

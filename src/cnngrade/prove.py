@@ -17,6 +17,8 @@ faster and proves that the exercises depend only on the cells tagged ``setup``.
 """
 from __future__ import annotations
 
+import ast
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +49,35 @@ class Problem:
         return f"[{self.student}] {self.cell}: {self.message}"
 
 
+_RANDOM_DRAW = re.compile(r"^(randn|rand|randint|randperm|normal|uniform|random|randn_like|rand_like|"
+                          r"standard_normal|integers|choice|permutation|shuffle|bernoulli|multinomial)$")
+_SEED = re.compile(r"(manual_seed|seed_everything|set_random_seed|^seed$|default_rng|Generator)")
+
+
+def unseeded_random_draw(code: str) -> str:
+    """The first random draw of a test cell that comes before any seeding call, or ''.
+
+    The grading engine may skip unchanged lesson cells, which changes the global random state that
+    later cells see; a test cell that seeds before it draws sees the same numbers either way."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return ""
+    calls = sorted((n for n in ast.walk(tree) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
+    for call in calls:
+        name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+        if _SEED.search(name):
+            return ""
+        seeded_here = isinstance(call.func, ast.Attribute) and any(
+            isinstance(n, ast.Call) and _SEED.search(getattr(n.func, "attr", "") or getattr(n.func, "id", ""))
+            for n in ast.walk(call.func.value))  # np.random.default_rng(0).normal(...)
+        if seeded_here:
+            return ""
+        if _RANDOM_DRAW.match(name) and not any(kw.arg == "generator" for kw in call.keywords):
+            return ast.unparse(call)[:60]
+    return ""
+
+
 def static_problems(chapter: str, root: Path | None = None) -> list[Problem]:
     """Checks that need no execution: cell metadata, test-cell style, variant headers, outputs."""
     root = root or repo_root()
@@ -73,6 +104,9 @@ def static_problems(chapter: str, root: Path | None = None) -> list[Problem]:
                 problems.append(Problem("source", cid, "test cell ends with a displayed value"))
             if nbtools.imports_framework(cell.source):
                 problems.append(Problem("source", cid, "test cell imports a framework (stderr risk)"))
+            draw = unseeded_random_draw(cell.source)
+            if draw:
+                problems.append(Problem("source", cid, f"test cell draws random numbers before seeding: {draw}"))
             if "assert" not in cell.source and "check_" not in cell.source:
                 problems.append(Problem("source", cid, "test cell has no assert or check_* call"))
         if nbtools.is_solution_cell(cell) and cell.cell_type == "code":

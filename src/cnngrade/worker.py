@@ -145,6 +145,7 @@ def run_child(job: dict, result_fd: int) -> None:
 
     from . import guard
 
+    started = time.perf_counter()
     workdir = tempfile.mkdtemp(prefix="submission-")
     os.chdir(workdir)
     os.environ["TMPDIR"] = workdir
@@ -181,6 +182,7 @@ def run_child(job: dict, result_fd: int) -> None:
         if kind == "test":
             test_reads |= guard.read_names(cell.source)
     snapshotted = False
+    timings: list[tuple[int, float]] = [(-1, round(time.perf_counter() - started, 3))]  # kernel start-up
     signal.signal(signal.SIGALRM, _on_alarm)
 
     for index, (cell, kind) in enumerate(zip(nb.cells, kinds)):
@@ -201,6 +203,7 @@ def run_child(job: dict, result_fd: int) -> None:
         if kind == "test":
             runtime.check_and_restore(cell.metadata.get("nbgrader", {}).get("grade_id", ""))
         send(result_fd, {"progress": index})
+        cell_start = time.perf_counter()
         signal.setitimer(signal.ITIMER_REAL, job["timeout"])
         try:
             kc.execute(cell.source, allow_stdin=False, store_history=True)
@@ -222,13 +225,15 @@ def run_child(job: dict, result_fd: int) -> None:
                                                   traceback=reply.get("traceback") or ["ERROR: An error occurred while showtraceback was disabled"]))
         cell.outputs = outputs
         cell.execution_count = reply.get("execution_count")
+        timings.append((index, round(time.perf_counter() - cell_start, 3)))
         if kind == "setup":
             setup_names |= guard.bound_names(cell.source)
             if snapshotted:
                 runtime.user.update({n: shell.user_ns[n] for n in guard.bound_names(cell.source) & test_reads if n in shell.user_ns})
     flags += runtime.flags
     send(result_fd, {"done": True, "notebook": json.loads(nbformat.writes(nb)),
-                     "flags": [{"kind": f.kind, "detail": f.detail, "cell": f.cell} for f in flags]})
+                     "flags": [{"kind": f.kind, "detail": f.detail, "cell": f.cell} for f in flags],
+                     "timings": timings})
 
 
 # -- the worker loop ----------------------------------------------------------------------------------
@@ -312,7 +317,7 @@ def grade_job(job: dict) -> dict:
     seconds = time.perf_counter() - started
     if result is not None:
         return {"id": job["id"], "nonce": job["nonce"], "status": "ok", "notebook": result["notebook"],
-                "flags": result["flags"], "seconds": seconds, "reason": ""}
+                "flags": result["flags"], "seconds": seconds, "reason": "", "timings": result.get("timings", [])}
     if not reason:
         reason = f"the notebook's process {_describe_exit(status)} while running cell {current}"
     return {"id": job["id"], "nonce": job["nonce"], "status": "failed", "reason": reason, "notebook": None,
