@@ -49,6 +49,13 @@ book: setup  ## build the HTML book (executes demo cells) into _build/html, warn
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "Open _build/html/index.html"
 
+.PHONY: book-instructor browser
+book-instructor: setup  ## the book built from solutions/ (solutions, hidden tests) into _build/instructor: never publish it
+	$(BIN)/python -m cnngrade.book instructor _build/instructor
+
+browser:  ## install Debian's chromium + chromium-driver for tests/test_browser.py (as root; CI does it in .ci/run)
+	apt-get update && apt-get install -y chromium chromium-driver fonts-liberation
+
 # -- students --------------------------------------------------------------------------------------
 notebook: setup  ## open the chapters in Jupyter
 	$(BIN)/jupyter notebook chapters/
@@ -69,7 +76,7 @@ student-edition: setup  ## the course without solutions, for students: make stud
 test: setup  ## the whole test suite (helpers, graded tests proven through nbgrader, sync, book)
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=15 -p no:cacheprovider
 
-bench: setup  ## time every solution notebook (all cells) and the book build
+bench: setup  ## time every solution notebook and the book builds (clean, cached, after a prose/code change)
 	$(BIN)/python -m cnngrade.bench
 
 # -- instructors (CHAPTER=NN-slug, default the first chapter) --------------------------------------

@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import CHAPTERS, ROOT
 
@@ -100,3 +101,43 @@ def test_glossary_and_bibliography_pages(html):
     for title in ("Deep Residual Learning for Image Recognition", "Network In Network", "Going Deeper with Convolutions"):
         assert title in bibliography, f"bibliography page lacks {title!r}"
     assert len(re.findall(r'role="doc-biblioentry"', bibliography)) == len(BIB_KEYS), "one entry per key"
+
+
+# -- instructor edition ---------------------------------------------------------------------------------
+def test_instructor_edition_config_points_at_the_solutions(tmp_path):
+    from cnngrade.book import instructor_config
+
+    config_path, toc_path = instructor_config(ROOT, tmp_path)
+    config, toc = yaml.safe_load(config_path.read_text()), yaml.safe_load(toc_path.read_text())
+    student_toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [e["file"] for part in toc["parts"] for e in part["chapters"]]
+    student_files = [e["file"] for part in student_toc["parts"] for e in part["chapters"]]
+    assert files == [f.replace("chapters/", "solutions/", 1) for f in student_files], "same pages, same order"
+    for f in files:
+        assert list(ROOT.glob(f + ".*")), f"{f} does not exist"
+    assert "instructor" in config["title"].lower()
+    assert "chapters/*" in config["exclude_patterns"]
+    assert not any(p.startswith("solutions") for p in config["exclude_patterns"] + config["execute"]["exclude_patterns"])
+    student_config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    assert config["sphinx"] == student_config["sphinx"], "the same extensions and settings as the student book"
+
+
+@pytest.mark.slow
+def test_instructor_edition_builds_and_shows_solutions(tmp_path):
+    """`make book-instructor`: builds with -W from the solution notebooks; hidden tests and solutions shown."""
+    from filelock import FileLock
+
+    from cnngrade.book import build, instructor_config
+
+    out = ROOT / "_build" / "test-instructor"  # kept between runs: its Jupyter cache makes reruns fast
+    out.parent.mkdir(parents=True, exist_ok=True)
+    config, toc = instructor_config(ROOT, tmp_path)
+    with FileLock(str(out) + ".lock"):
+        proc = build(ROOT, out, config=config, toc=toc, all_pages=True)
+    assert proc.returncode == 0, f"instructor book failed:\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
+    html = out / "_build" / "html"
+    for chapter in CHAPTERS:
+        page = (html / "solutions" / chapter / f"{chapter}.html").read_text()
+        assert "BEGIN SOLUTION" in page and "BEGIN HIDDEN TESTS" in page, f"{chapter}: solutions not shown"
+        assert "Traceback (most recent call last)" not in page, f"{chapter}: a cell failed"
+    assert "instructor edition" in (html / "intro.html").read_text().lower()
