@@ -72,7 +72,7 @@ def unseeded_random_draw(code: str) -> str:
             isinstance(n, ast.Call) and _SEED.search(getattr(n.func, "attr", "") or getattr(n.func, "id", ""))
             for n in ast.walk(call.func.value))  # np.random.default_rng(0).normal(...)
         if seeded_here:
-            return ""
+            continue
         if _RANDOM_DRAW.match(name) and not any(kw.arg == "generator" for kw in call.keywords):
             return ast.unparse(call)[:60]
     return ""

@@ -38,7 +38,8 @@ import traceback
 PRELOAD = ("numpy", "matplotlib", "torch", "torch.nn", "torch.nn.functional", "tensorflow", "keras",
            "torchinfo", "sklearn.datasets", "tqdm", "cnnblocks", "cnnblocks.checks", "cnnblocks.counting",
            "cnnblocks.plotting", "cnnblocks.data", "IPython", "ipykernel.inprocess.manager", "nbformat",
-           "matplotlib.pyplot", "matplotlib_inline.backend_inline")
+           "matplotlib.pyplot", "matplotlib_inline.backend_inline", "ipykernel.ipkernel", "ipykernel.debugger",
+           "ipykernel.inprocess.ipkernel", "ipykernel.zmqshell", "jupyter_client.session")
 GRACE_SECONDS = 10  # after a cell's time limit, how long the child may take to report the interrupt
 
 
@@ -83,6 +84,13 @@ def warm_up() -> None:
         except Exception:  # noqa: BLE001 - a missing optional module is imported by the notebook, or fails there
             pass
     import matplotlib.font_manager  # noqa: F401  builds the font cache once, not in every child
+    import gc
+
+    # Move everything imported so far out of the garbage collector's reach: a child's collections then
+    # scan only its own objects instead of the frameworks' millions (seconds per submission), and do not
+    # touch, hence copy, the pages it shares with the worker (Python's documented pre-fork pattern).
+    gc.collect()
+    gc.freeze()
 
 
 # -- the child ----------------------------------------------------------------------------------------
