@@ -25,6 +25,24 @@ BOOK_BUILD = ROOT / "_build" / "test-book"
 _RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex  # the same in every xdist worker
 
 
+def _helpers_digest() -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "src" / "cnnblocks").rglob("*.py")) + [ROOT / "constraints.txt"]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def drop_stale_cache(out: Path) -> None:
+    """Jupyter's cache keys on the notebooks' code only: drop it when the helpers or the lock change."""
+    key, key_file = _helpers_digest(), out / "cache-key"
+    if not key_file.exists() or key_file.read_text() != key:
+        shutil.rmtree(out / "_build" / ".jupyter_cache", ignore_errors=True)
+        out.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(key)
+
+
 def build_book(out: Path, source: Path = ROOT) -> subprocess.CompletedProcess:
     jb = shutil.which("jupyter-book") or str(Path(sys.executable).parent / "jupyter-book")
     return subprocess.run([jb, "build", str(source), "--path-output", str(out), "--all", "-W", "-n", "--keep-going"],
@@ -45,6 +63,7 @@ def book_html() -> Path:
     with FileLock(str(BOOK_BUILD) + ".lock"):
         if not (stamp.exists() and stamp.read_text() == _RUN_ID):
             stamp.unlink(missing_ok=True)
+            drop_stale_cache(BOOK_BUILD)
             proc = build_book(BOOK_BUILD)
             assert proc.returncode == 0, f"book build failed:\n{proc.stdout[-5000:]}\n{proc.stderr[-5000:]}"
             stamp.write_text(_RUN_ID)

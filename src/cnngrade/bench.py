@@ -38,7 +38,8 @@ def time_notebook(path: Path, timeout: int = 600) -> float:
 def _build(src: Path, out: Path, *extra: str) -> tuple[float, int, str]:
     """(seconds, notebooks executed, log) of `jupyter-book build src --path-output out -W -n`."""
     start = time.perf_counter()
-    proc = subprocess.run([shutil.which("jupyter-book") or "jupyter-book", "build", str(src), "--path-output",
+    jb = shutil.which("jupyter-book") or str(Path(sys.executable).parent / "jupyter-book")
+    proc = subprocess.run([jb, "build", str(src), "--path-output",
                            str(out), "-W", "-n", "--keep-going", *extra], capture_output=True, text=True)
     seconds = time.perf_counter() - start
     log = proc.stdout + proc.stderr
