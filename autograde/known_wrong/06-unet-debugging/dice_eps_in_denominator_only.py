@@ -1,0 +1,8 @@
+# replaces: dice_coefficient
+# loses: test_dice_values, test_dice_empty
+# why: adds eps to the denominator only: no NaN, but an empty prediction of an empty mask scores 0 instead of 1
+<<<<<<< solution
+    return ((2 * intersection + eps) / (total + eps)).mean()
+=======
+    return ((2 * intersection) / (total + eps)).mean()
+>>>>>>> variant
