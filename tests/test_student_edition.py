@@ -161,3 +161,23 @@ def test_make_check_runs_a_notebook(student_edition):
     assert "NotImplementedError" in proc.stdout
     usage = make(dest, "check")
     assert usage.returncode != 0 and "usage: make check NOTEBOOK=" in usage.stdout
+
+
+@pytest.mark.slow
+def test_the_edition_builds_its_book(student_edition, tmp_path):
+    """Its book configuration is complete without the grading tools (execution off: tests/test_book.py
+    executes the same notebooks)."""
+    import shutil
+
+    copy = tmp_path / "book"
+    shutil.copytree(student_edition, copy, ignore=shutil.ignore_patterns(".git"))
+    config = (copy / "_config.yml").read_text()
+    assert "execute_notebooks: cache" in config
+    (copy / "_config.yml").write_text(config.replace("execute_notebooks: cache", 'execute_notebooks: "off"'))
+    env = dict(os.environ, PATH=os.pathsep.join([str(VENV / "bin"), os.environ.get("PATH", "")]))
+    env.pop("PYTHONPATH", None)
+    proc = subprocess.run([str(VENV / "bin" / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going"],
+                          cwd=copy, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    for ch in chapters(ROOT):
+        assert (copy / "_build" / "html" / "chapters" / ch / f"{ch}.html").is_file()

@@ -84,10 +84,48 @@ def toc_pages(root: Path) -> list[str]:
     return pages
 
 
-def book_extras(config: dict) -> list[str]:
-    """Files the book configuration names besides its pages (bibliography files)."""
-    extras = list(config.get("bibtex_bibfiles") or [])
-    return [e for e in extras if isinstance(e, str)]
+def book_extras(config: dict, root: Path, tracked: list[str] | None) -> list[str]:
+    """Files the book configuration names besides its pages: any string value of ``_config.yml`` that
+    is the relative path of a file or folder of the course (bibliography, favicon, logo, static files)."""
+    values: list[str] = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str) and node and not node.startswith(("/", "http:", "https:")) and "*" not in node:
+            values.append(node)
+
+    walk(config)
+    extras = []
+    for value in values:
+        path = root / value
+        if value.split("/")[0] in FORBIDDEN_DIRS or value in (".", "..") or ".." in Path(value).parts:
+            continue
+        if path.is_file():
+            extras.append(value)
+        elif path.is_dir() and value.split("/")[0] not in ("src", "chapters"):
+            extras += _files_under(root, value, tracked)
+    return extras
+
+
+def _imports_grading_tools_at_load(code: str) -> bool:
+    """True when importing ``code`` would import cnngrade (a module-level relative or cnngrade import).
+
+    Imports inside functions run only when those functions are called (instructor-only helpers that
+    the Sphinx extension never calls), so they do not stop the module from loading on its own.
+    """
+    import ast
+
+    for node in ast.parse(code).body:
+        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] == "cnngrade"):
+            return True
+        if isinstance(node, ast.Import) and any(a.name.split(".")[0] == "cnngrade" for a in node.names):
+            return True
+    return False
 
 
 def _student_config(text: str, root: Path, dest: Path) -> str:
@@ -96,11 +134,13 @@ def _student_config(text: str, root: Path, dest: Path) -> str:
     for module in sorted(set(re.findall(r"^\s*-\s*cnngrade\.(\w+)\s*(?:#.*)?$", text, flags=re.MULTILINE))):
         source = root / "src" / "cnngrade" / f"{module}.py"
         code = source.read_text() if source.is_file() else ""
-        if not code or re.search(r"^\s*(from\s+\.|from\s+cnngrade|import\s+cnngrade)", code, flags=re.MULTILINE):
+        if not code or _imports_grading_tools_at_load(code):
             raise EditionError(f"the book uses the extension cnngrade.{module}, which cannot ship on its own")
         name = f"course_{module}"
         (dest / EXT_DIR).mkdir(exist_ok=True)
-        (dest / EXT_DIR / f"{name}.py").write_text(code)
+        (dest / EXT_DIR / f"{name}.py").write_text(
+            f"# The book's Sphinx extension, copied from the course's src/cnngrade/{module}.py by the student\n"
+            "# edition; the book uses its setup() only.\n" + code)
         text = re.sub(rf"^(\s*-\s*)cnngrade\.{module}\b", rf"\g<1>{name}", text, flags=re.MULTILINE)
         local[name] = EXT_DIR
     if local:
@@ -137,7 +177,7 @@ def build(dest: str | Path, root: Path | None = None, git: bool = False) -> Path
     tracked = tracked_files(root)
 
     config = yaml.safe_load((root / "_config.yml").read_text()) or {}
-    files = set(TOP_FILES) | set(toc_pages(root)) | set(book_extras(config))
+    files = set(TOP_FILES) | set(toc_pages(root)) | set(book_extras(config, root, tracked))
     files |= set(_files_under(root, "chapters", tracked))
     files |= {p for p in _files_under(root, PACKAGE, tracked) if "__pycache__" not in p}
     for rel in sorted(files):
