@@ -183,3 +183,21 @@ def test_bad_files_are_reported_and_the_rest_is_graded(attacked_class):
 def test_no_file_of_the_course_changed(attacked_class):
     _, _, before, after = attacked_class
     assert before == after
+
+
+def test_class_report_shows_pass_rates_failures_and_flags(attacked_class):
+    """`make report`: per test cell pass rates and grouped messages, who could not be graded, who is flagged."""
+    course, _, _, _ = attacked_class
+    proc = subprocess.run(["make", "-s", "report", f"CHAPTER={CHAPTER}"], cwd=ROOT, env=course.env(),
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    folder = course.folder / "work" / "reports" / CHAPTER
+    page = (folder / "report.html").read_text()
+    rows = {row.split(",")[0]: row.split(",") for row in (folder / "report.csv").read_text().splitlines()[1:]}
+    scores = course.scores(CHAPTER)
+    graded = [s for s in scores if (course.folder / "work" / "autograded" / s / CHAPTER).exists()]
+    passed = sum(scores[s][TARGET].score == scores[s][TARGET].max_score for s in graded)
+    assert rows[TARGET][2:4] == [str(len(graded)), str(passed)]
+    assert "a-kill-the-grader" in page and "b-empty-file" in page  # could not be graded, with reasons
+    assert "a-redefine-checks" in page and "defines `check_equal`" in page.replace("&#x27;", "'")  # flagged
+    assert page.count("<img") == 2 and 'alt="' in page

@@ -201,16 +201,6 @@ def _lesson_cell_is_self_contained(code: str) -> bool:
     return True
 
 
-def _import_names(code: str) -> set[str]:
-    """Names a cell binds with ``import`` (modules, functions and classes of libraries)."""
-    try:
-        tree = ast.parse("\n".join(l if not l.lstrip().startswith(("%", "!")) else "" for l in code.splitlines()))
-    except SyntaxError:
-        return set()
-    return {alias.asname or alias.name.split(".")[0] for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))
-            for alias in node.names}
-
-
 def plan_cells(nb: NotebookNode, released: NotebookNode, module_names: set[str]) -> list[str]:
     """A kind per cell: markdown, setup, lesson, student, test, or skip.
 
@@ -244,7 +234,7 @@ def plan_cells(nb: NotebookNode, released: NotebookNode, module_names: set[str])
             kinds.append("student")  # a cell the student added or changed: it runs, and it is read
     binds = [guard.bound_names(c.source) if c.cell_type == "code" else set() for c in nb.cells]
     reads = [guard.free_reads(c.source) if c.cell_type == "code" else set() for c in nb.cells]
-    module_names = set(module_names) | set().union(*(_import_names(c.source) for c in nb.cells if c.cell_type == "code"))
+    module_names = set(module_names) | set().union(*(guard.import_names(c.source) for c in nb.cells if c.cell_type == "code"))
     candidates = {i for i, k in enumerate(kinds) if k == "lesson" and _lesson_cell_is_self_contained(nb.cells[i].source)}
     kept = {i for i, k in enumerate(kinds) if k in ("setup", "student", "test", "lesson")} - candidates
     changed = True
@@ -435,17 +425,8 @@ def _files_of(sub: Submission) -> dict[str, str]:
 
 def _module_names(released: NotebookNode) -> set[str]:
     """Names that setup cells bind with ``import`` (modules and what is imported from them)."""
-    names = set()
-    for cell in released.cells:
-        if cell.cell_type == "code" and nbtools.SETUP_TAG in cell.metadata.get("tags", []):
-            try:
-                tree = ast.parse(cell.source)
-            except SyntaxError:
-                continue
-            for node in tree.body:
-                if isinstance(node, (ast.Import, ast.ImportFrom)):
-                    names.update(alias.asname or alias.name.split(".")[0] for alias in node.names)
-    return names
+    return set().union(*(guard.import_names(c.source) for c in released.cells
+                         if c.cell_type == "code" and nbtools.SETUP_TAG in c.metadata.get("tags", [])))
 
 
 def default_workers() -> int:

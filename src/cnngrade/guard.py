@@ -340,11 +340,30 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
     return flags
 
 
+def without_magics(code: str) -> str:
+    """The cell with IPython magic and shell-escape lines blanked (they are not Python)."""
+    return "\n".join(l if not l.lstrip().startswith(("%", "!")) else "" for l in code.splitlines())
+
+
+def parse_cell(code: str) -> ast.Module | None:
+    """The cell's syntax tree (magics blanked), or None when it does not parse."""
+    try:
+        return ast.parse(without_magics(code))
+    except SyntaxError:
+        return None
+
+
+def import_names(code: str) -> set[str]:
+    """Names a cell binds with ``import`` (modules, functions and classes of libraries)."""
+    tree = parse_cell(code)
+    return set() if tree is None else {alias.asname or alias.name.split(".")[0] for node in tree.body
+                                       if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names}
+
+
 def bound_names(code: str) -> set[str]:
     """Names a cell binds at its top level (imports, definitions, assignments, loop targets)."""
-    try:
-        tree = ast.parse("\n".join(l if not l.lstrip().startswith(("%", "!")) else "" for l in code.splitlines()))
-    except SyntaxError:
+    tree = parse_cell(code)
+    if tree is None:
         return set()
     names = set()
     for node in tree.body:
@@ -362,9 +381,8 @@ def read_names(code: str) -> set[str]:
     comprehensions (their own parameters and locals excluded), as Python's symbol table resolves them."""
     import symtable
 
-    text = "\n".join(l if not l.lstrip().startswith(("%", "!")) else "" for l in code.splitlines())
     try:
-        top = symtable.symtable(text, "<cell>", "exec")
+        top = symtable.symtable(without_magics(code), "<cell>", "exec")
     except SyntaxError:
         return set()
     names = {sym.get_name() for sym in top.get_symbols() if sym.is_referenced()}
@@ -426,10 +444,8 @@ def free_reads(code: str) -> set[str]:
     """The names a cell reads from outside itself: read (directly, or from inside its functions,
     classes and comprehensions) before the cell bound them. ``x = x + 1`` reads the outside ``x``;
     ``y = 1; print(y)`` and ``for i in r: print(i)`` read no outside ``y`` or ``i``."""
-    text = "\n".join(l if not l.lstrip().startswith(("%", "!")) else "" for l in code.splitlines())
-    try:
-        tree = ast.parse(text)
-    except SyntaxError:
+    tree = parse_cell(code)
+    if tree is None:
         return set()
     free: set[str] = set()
     _block_reads(tree.body, set(), free)
