@@ -469,12 +469,28 @@ def autograde(
 
     subs = discover(coursedir, chapter, students)
     outcomes: dict[str, Outcome] = {}
+    digests: dict[str, str] = {}
+
+    def save_state() -> None:
+        """The record of every student, written after each graded submission so that an interrupted
+        run resumes where it stopped (students not reached keep their previous entry)."""
+        students = dict(previous)
+        for o in outcomes.values():
+            entry = {**asdict(o), "digest": digests.get(o.student, ""), "status": o.status}
+            if o.status == "unchanged":
+                entry = {**previous.get(o.student, {}), "status": "graded"}
+            students[o.student] = entry
+        state_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = state_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"chapter": chapter, "engine": ENGINE_VERSION, "students": students}, indent=1))
+        tmp.replace(state_path)
+
     jobs, nbs = [], {}
     for sub in subs:
         if sub.problem:
             outcomes[sub.student] = Outcome(sub.student, "failed", sub.problem, sub.note)
             continue
-        sub.digest = _digest(sub.folder, ENGINE_VERSION + source_digest + str(timeout))
+        sub.digest = digests[sub.student] = _digest(sub.folder, ENGINE_VERSION + source_digest + str(timeout))
         autograded = root / coursedir.autograded_directory / sub.student / chapter / f"{chapter}.ipynb"
         before = previous.get(sub.student, {})
         if not force and before.get("digest") == sub.digest and before.get("status") == "graded" and autograded.exists():
@@ -537,6 +553,7 @@ def autograde(
                     outcome.status, outcome.reason = "failed", result["reason"]
                 _EXECUTED.pop(student, None)
                 outcomes[student] = outcome
+                save_state()
                 if bar is not None:
                     bar.update(1)
                     if outcome.status == "failed":
@@ -548,12 +565,7 @@ def autograde(
                 pool.close()
 
     ordered = [outcomes[s.student] for s in subs if s.student in outcomes]
-    state_path.parent.mkdir(parents=True, exist_ok=True)
-    digests = {s.student: s.digest for s in subs}
-    state = {"chapter": chapter, "engine": ENGINE_VERSION, "students": {
-        o.student: {**asdict(o), "digest": digests.get(o.student, ""),
-                    "status": "graded" if o.status == "unchanged" else o.status} for o in ordered}}
-    state_path.write_text(json.dumps(state, indent=1))
+    save_state()
     summary(ordered, time.perf_counter() - started, log)
     return ordered
 
