@@ -17,6 +17,9 @@ from cnngrade.course import Course
 
 from conftest import ROOT
 
+# Module fixtures grade whole classes: keep this module on one xdist worker (make test uses --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("attacks")
+
 CHAPTER = "01-one-by-one"
 TARGET = "test_conv2d_params"
 WRONG = "\ndef conv2d_params(c_in, c_out, kernel_size, groups=1, bias=True):\n    return 0\n"
@@ -201,3 +204,16 @@ def test_class_report_shows_pass_rates_failures_and_flags(attacked_class):
     assert "a-kill-the-grader" in page and "b-empty-file" in page  # could not be graded, with reasons
     assert "a-redefine-checks" in page and "defines `check_equal`" in page.replace("&#x27;", "'")  # flagged
     assert page.count("<img") == 2 and 'alt="' in page
+
+
+def test_a_second_run_regrades_only_what_failed_or_changed(attacked_class):
+    course, _, _, _ = attacked_class
+    before = course.engine_outcomes(CHAPTER)
+    changed = nbtools.make_submission(nbtools.read(course.released_path(CHAPTER)), course.source_notebook(CHAPTER),
+                                      {"conv2d_params": WRONG}, keep_demos=False)
+    course.submit("z-honest", CHAPTER, changed)  # z-honest hands in again, now wrong
+    proc = subprocess.run(["make", "-s", "autograde", f"CHAPTER={CHAPTER}", "WORKERS=1", "TIMEOUT=20"],
+                          cwd=ROOT, env=course.env(), capture_output=True, text=True)
+    retried = {s for s, o in before.items() if o["status"] == "failed"} | {"z-honest"}
+    assert f"graded 1, failed {len(retried) - 1}, unchanged {len(before) - len(retried)}" in proc.stdout, proc.stdout
+    assert course.scores(CHAPTER)["z-honest"][TARGET].score == 0

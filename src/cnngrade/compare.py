@@ -78,11 +78,10 @@ def compare(builder: Builder, chapters: list[str], workdir: Path, timeout: int |
             workers: int | None = None, log: Callable[[str], None] = print) -> Comparison:
     """Build the class twice (``builder`` fills a course), grade with both, compare cell by cell."""
     root = repo_root()
-    courses = {}
-    for engine in ("nbgrader", "engine"):
-        course = Course(workdir / engine, root)
-        builder(course)
-        courses[engine] = course
+    first = Course(workdir / "nbgrader", root)
+    builder(first)  # released notebooks, gradebook with the assignments, submissions: then a copy
+    shutil.copytree(first.folder, workdir / "engine")
+    courses = {"nbgrader": first, "engine": Course(workdir / "engine", root)}
     result = Comparison()
     nb_options = [f"--Execute.timeout={timeout}"] if timeout else []
     engine_options = ["--force"] + (["--timeout", str(timeout)] if timeout else []) + (["--workers", str(workers)] if workers else [])
