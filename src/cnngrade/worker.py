@@ -147,6 +147,50 @@ def _fd_streams(paths: dict[str, str]) -> list:
     return found
 
 
+AUDITED = {
+    "sqlite3.connect": "opened a database",
+    "socket.connect": "opened a network connection",
+    "subprocess.Popen": "started a program",
+    "os.system": "ran a shell command",
+    "os.exec": "replaced the process",
+    "os.kill": "sent a signal",
+    "ctypes.dlopen": "loaded a C library",
+    "sys.settrace": "installed a trace hook",
+}
+
+
+def install_audit_hook(workdir: str, record: list) -> None:
+    """Record what the notebook's code does outside its working folder (a flag for the instructor).
+
+    Reads anywhere in the Python installation, the packages, the system folders and the frameworks'
+    caches are normal; a file or folder elsewhere (the course, the instructor's home) is recorded, as
+    are databases, connections, programs and signals. The sandbox decides what succeeds; this records
+    what was tried. Audit hooks cannot be removed once added.
+    """
+    home = os.path.expanduser("~")
+    allowed = tuple({workdir, sys.prefix, sys.base_prefix, sys.exec_prefix, "/usr", "/lib", "/etc", "/proc",
+                     "/sys", "/dev", "/opt", "/var/cache/fontconfig",
+                     *(os.path.join(home, d) for d in (".keras", ".cache", ".config", ".ipython", ".local",
+                                                       ".matplotlib")),
+                     *(p for p in sys.path if p and os.path.isdir(p))})
+    seen: set = set()
+
+    def hook(event: str, args: tuple) -> None:
+        detail = ""
+        if event in ("open", "os.listdir", "os.scandir") and args and isinstance(args[0], (str, bytes)):
+            path = os.fsdecode(args[0])
+            full = path if os.path.isabs(path) else os.path.normpath(os.path.join(os.getcwd(), path))
+            if not full.startswith(allowed) and not full.startswith(tempfile.gettempdir()):
+                detail = f"{'read' if event == 'open' else 'listed'} {full}"
+        elif event in AUDITED:
+            detail = f"{AUDITED[event]} ({event})"
+        if detail and detail not in seen and len(seen) < 20:
+            seen.add(detail)
+            record.append(detail)
+
+    sys.addaudithook(hook)
+
+
 def run_child(job: dict, result_fd: int) -> None:
     """Execute the job's notebook in this (forked) process and send the result on ``result_fd``."""
     import nbformat
@@ -171,6 +215,7 @@ def run_child(job: dict, result_fd: int) -> None:
     os.dup2(null, 0)
     os.close(null)
     _limit_resources(job["cpu_seconds"], job["memory_mb"])
+    audited: list[str] = []
 
     from ipykernel.inprocess.manager import InProcessKernelManager
 
@@ -190,6 +235,7 @@ def run_child(job: dict, result_fd: int) -> None:
         if kind == "test":
             test_reads |= guard.read_names(cell.source)
     snapshotted = False
+    audit_installed = False
     timings: list[tuple[int, float]] = [(-1, round(time.perf_counter() - started, 3))]  # kernel start-up
     signal.signal(signal.SIGALRM, _on_alarm)
 
@@ -199,6 +245,9 @@ def run_child(job: dict, result_fd: int) -> None:
         if kind == "skip":
             cell.outputs, cell.execution_count = [], None
             continue
+        if kind == "student" and not audit_installed:
+            install_audit_hook(workdir, audited)  # from the first cell the student wrote
+            audit_installed = True
         if kind in ("student", "test") and not snapshotted:
             protected = setup_names & test_reads
             runtime.snapshot(protected)
@@ -239,6 +288,7 @@ def run_child(job: dict, result_fd: int) -> None:
             if snapshotted:
                 runtime.user.update({n: shell.user_ns[n] for n in guard.bound_names(cell.source) & test_reads if n in shell.user_ns})
     flags += runtime.flags
+    flags += [guard.Flag("audit", detail) for detail in audited]
     send(result_fd, {"done": True, "notebook": json.loads(nbformat.writes(nb)),
                      "flags": [{"kind": f.kind, "detail": f.detail, "cell": f.cell} for f in flags],
                      "timings": timings})
