@@ -166,3 +166,35 @@ def test_scores_and_the_warning_rule(feedback_class):
     assert got["wrong"] == {**full, "test_conv1x1_as_matmul": 0, "test_small_basic_block_equivalence": 0}
     # the warning that used to cost the points is shown to the student, as a warning
     assert "Warning (not an error): UserWarning: To copy construct from a tensor" in pages["alt-snoop"]
+
+
+def test_preprocessor_on_a_synthetic_notebook():
+    """No gradebook: hides by the markers of the autograded cells; verdicts, short errors, scrubbed outputs."""
+    import nbformat
+
+    from cnngrade.feedback import HideHiddenTests
+
+    def test_cell(source, grade_id, score, outputs):
+        cell = nbformat.v4.new_code_cell(source)
+        cell.metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": grade_id, "points": 2, "score": score}
+        cell.outputs = [nbformat.from_dict(o) for o in outputs]
+        return cell
+
+    hidden = "_secret_reference(x, block, 3)"
+    error = {"output_type": "error", "ename": "AssertionError", "evalue": "out: expected 4, got 3.\nHint: twice",
+             "traceback": ["----> 3 " + hidden, "AssertionError: out: expected 4, got 3."]}
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        test_cell(f"check(f(2))\n### BEGIN HIDDEN TESTS\n{hidden}\n### END HIDDEN TESTS", "test_f", 0, [error]),
+        test_cell("check(g(1))", "test_g", 2, []),
+        nbformat.v4.new_code_cell("print(In)"),
+    ]
+    nb.cells[2].outputs = [nbformat.from_dict({"output_type": "stream", "name": "stdout", "text": f"['{hidden}']\nok\n"})]
+    nb, _ = HideHiddenTests().preprocess(nb, {})
+    first, second, snoop = nb.cells
+    assert first.source == f"check(f(2))\n{HIDDEN_PLACEHOLDER}"
+    assert first.outputs[0].text == "FAILED 0 / 2 points (test cell test_f)\n"
+    assert first.outputs[1].traceback[0] == "AssertionError: out: expected 4, got 3.\nHint: twice"
+    assert hidden not in str(first.outputs)
+    assert second.outputs[0].text == "PASSED 2 / 2 points (test cell test_g)\n"
+    assert snoop.outputs[0].text == f"{REMOVED_LINE}\nok\n"
