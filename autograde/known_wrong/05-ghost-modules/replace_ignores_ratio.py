@@ -2,7 +2,7 @@
 # loses: test_replace_flat, test_replace_nested
 # why: always builds ratio-2 Ghost modules, whatever ratio is asked
 <<<<<<< solution
-            setattr(model, name, GhostModule(child.in_channels, child.out_channels, 1, ratio,
+            model.add_module(name, GhostModule(child.in_channels, child.out_channels, 1, ratio,
 =======
-            setattr(model, name, GhostModule(child.in_channels, child.out_channels, 1, 2,
+            model.add_module(name, GhostModule(child.in_channels, child.out_channels, 1, 2,
 >>>>>>> variant
