@@ -60,10 +60,11 @@ def test_horizontal_runs_left_to_right_and_wraps_labels():
 
 
 def test_kinds_are_guessed_from_labels():
-    kinds = {n.label: n.kind for n in layout(["1x1 conv, 64", "BN", "LRN", "ReLU", "3x3 max pool", "fc, 10",
-                                               "2x2 up-conv", Layer("x", kind="tensor")]).nodes}
-    assert kinds == {"1x1 conv, 64": "conv", "BN": "norm", "LRN": "norm", "ReLU": "act", "3x3 max pool": "pool",
-                     "fc, 10": "fc", "2x2 up-conv": "up", "x": "tensor"}
+    labels = {"1x1 conv, 64": "conv", "BN": "norm", "LRN": "norm", "ReLU": "act", "3x3 max pool": "pool",
+              "3x3 avg pool, padding 1": "pool", "fc, 10": "fc", "2x2 up-conv": "up", "BatchNorm2d": "norm",
+              "Add": "merge", "concat": "merge", "depthwise 3x3 conv": "conv", "dropout": "other"}
+    kinds = {n.label: n.kind for n in layout(list(labels) + [Layer("x", kind="tensor")]).nodes}
+    assert kinds == {**labels, "x": "tensor"}
 
 
 def test_branches_side_by_side_then_merged():

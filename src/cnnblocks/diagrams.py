@@ -26,6 +26,7 @@ Example (a ResNet bottleneck with a projection shortcut)::
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping, Sequence
@@ -50,14 +51,14 @@ KIND_COLORS = {
     "other": "#f3f3f3",
 }
 
-_KEYWORDS = [  # (kind, words); the first match wins, on the lower-cased label
-    ("merge", ("concat", "add")),
-    ("up", ("upsampl", "transpose", "up-conv", "upconv", "up conv")),
-    ("pool", ("pool",)),
-    ("norm", ("bn", "batchnorm", "batch norm", "norm", "lrn")),
-    ("act", ("relu", "sigmoid", "tanh", "gelu", "silu", "swish", "softmax", "activation")),
-    ("conv", ("conv",)),
-    ("fc", ("linear", "dense", "fc", "fully")),
+_KEYWORDS = [  # (kind, regular expression); the first match on the lower-cased label wins
+    ("merge", r"\b(concat\w*|add|sum)\b"),
+    ("up", r"upsampl|transpose|\bup[- ]?conv"),
+    ("pool", r"pool"),
+    ("norm", r"\bbn\b|norm|\blrn\b"),
+    ("act", r"relu|sigmoid|tanh|gelu|silu|swish|softmax|activation"),
+    ("conv", r"conv"),
+    ("fc", r"linear|dense|\bfc\b|fully"),
 ]
 
 # Geometry, in inches at scale 1.
@@ -76,8 +77,8 @@ def _kind_of(label: str) -> str:
     low = label.lower()
     if low.strip() in {"+", "×", "x", "*"}:
         return "merge"
-    for kind, words in _KEYWORDS:
-        if any(w in low for w in words):
+    for kind, pattern in _KEYWORDS:
+        if re.search(pattern, low):
             return kind
     return "other"
 
