@@ -407,7 +407,10 @@ def record(coursedir_config, chapter: str, student: str) -> None:
     coursedir = CourseDirectory(config=config)
     coursedir.assignment_id, coursedir.student_id = chapter, student
     converter = Autograde(coursedir=coursedir, config=config)
-    converter.log = logging.getLogger("cnngrade.nbgrader")
+    quiet = logging.getLogger("cnngrade.nbgrader")  # the engine reports failures itself, in one line each
+    quiet.addHandler(logging.NullHandler())
+    quiet.propagate = False
+    converter.log = quiet
     converter.force = True
     converter.start()
 
