@@ -240,7 +240,6 @@ SUSPICIOUS_CALLS = {
     "sys.setprofile": "installs a profile hook",
     "sys._getframe": "reads interpreter frames",
     "get_ipython": "reaches into the notebook's kernel (get_ipython)",
-    "setattr": "sets attributes by name (setattr)",
     "exec": "runs code from strings (exec)",
     "eval": "evaluates strings as code (eval)",
     "__import__": "imports modules by name (__import__)",
@@ -307,6 +306,11 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
             name = _dotted(node.func)
             if name in SUSPICIOUS_CALLS:
                 add(f"calls {name}: {SUSPICIOUS_CALLS[name]}")
+            if name in ("setattr", "delattr") and node.args:
+                # setattr(model, name, layer) is how modules are replaced; on a library it is a patch.
+                target = _dotted(node.args[0])
+                if target and (target.split(".")[0] in modules | {"builtins", "sys", "__builtins__"}):
+                    add(f"calls {name} on `{target}`, a library")
             if name in ("open", "io.open", "os.open") and node.args:
                 arg = node.args[0]
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
