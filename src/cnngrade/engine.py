@@ -489,30 +489,13 @@ def autograde(
         tmp.replace(state_path)
 
     jobs, nbs = [], {}
-    for sub in subs:
-        if sub.problem:
-            outcomes[sub.student] = Outcome(sub.student, "failed", sub.problem, sub.note)
-            continue
-        sub.digest = digests[sub.student] = _digest(sub.folder, ENGINE_VERSION + source_digest + str(timeout))
-        autograded = root / coursedir.autograded_directory / sub.student / chapter / f"{chapter}.ipynb"
-        before = previous.get(sub.student, {})
-        if not force and before.get("digest") == sub.digest and before.get("status") == "graded" and autograded.exists():
-            outcomes[sub.student] = Outcome(sub.student, "unchanged", note=before.get("note", ""),
-                                            flags=before.get("flags", []))
-            continue
-        try:
-            nb = sanitize(nbtools.read(sub.notebook), sub.student, chapter, config, db_url)
-        except Exception as err:  # noqa: BLE001 - e.g. cells nbgrader refuses
-            outcomes[sub.student] = Outcome(sub.student, "failed", f"nbgrader could not read it: {err}".splitlines()[0][:200], sub.note)
-            continue
-        kinds = plan_cells(nb, released, modules)
-        nbs[sub.student] = (sub, nb, kinds)
-        jobs.append({"id": sub.student, "nonce": secrets.token_hex(16), "notebook": json.loads(nbformat.writes(nb)),
-                     "files": _files_of(sub), "kinds": kinds, "timeout": timeout,
-                     "cpu_seconds": max(60, timeout * 4 + 60), "memory_mb": memory_mb,
-                     "hide": [str(root), str(autograde_dir.resolve().parent)]})
+    pool_holder: list = []
 
-    if jobs:
+    def get_pool(size: int):
+        """The worker pool, started on first use (its warm-up then overlaps the preparation)."""
+        nonlocal use_sandbox
+        if pool_holder:
+            return pool_holder[0]
         if use_sandbox is None:
             use_sandbox = os.environ.get("CNNGRADE_SANDBOX", "1") != "0"
         if use_sandbox and not scheduler:
@@ -530,9 +513,39 @@ def autograde(
         if pools is not None and key in pools:
             pool = pools[key]
         else:
-            pool = DaskPool(scheduler) if scheduler else LocalPool(min(n, len(jobs)) if pools is None else n, hide, use_sandbox)
+            pool = DaskPool(scheduler) if scheduler else LocalPool(min(n, size) if pools is None else n, hide, use_sandbox)
             if pools is not None:
                 pools[key] = pool
+        pool_holder.append(pool)
+        return pool
+
+    to_grade = [s for s in subs if not s.problem]
+    for sub in subs:
+        if sub.problem:
+            outcomes[sub.student] = Outcome(sub.student, "failed", sub.problem, sub.note)
+            continue
+        sub.digest = digests[sub.student] = _digest(sub.folder, ENGINE_VERSION + source_digest + str(timeout))
+        autograded = root / coursedir.autograded_directory / sub.student / chapter / f"{chapter}.ipynb"
+        before = previous.get(sub.student, {})
+        if not force and before.get("digest") == sub.digest and before.get("status") == "graded" and autograded.exists():
+            outcomes[sub.student] = Outcome(sub.student, "unchanged", note=before.get("note", ""),
+                                            flags=before.get("flags", []))
+            continue
+        get_pool(len(to_grade))  # start the workers now: they warm up while the rest is prepared
+        try:
+            nb = sanitize(nbtools.read(sub.notebook), sub.student, chapter, config, db_url)
+        except Exception as err:  # noqa: BLE001 - e.g. cells nbgrader refuses
+            outcomes[sub.student] = Outcome(sub.student, "failed", f"nbgrader could not read it: {err}".splitlines()[0][:200], sub.note)
+            continue
+        kinds = plan_cells(nb, released, modules)
+        nbs[sub.student] = (sub, nb, kinds)
+        jobs.append({"id": sub.student, "nonce": secrets.token_hex(16), "notebook": json.loads(nbformat.writes(nb)),
+                     "files": _files_of(sub), "kinds": kinds, "timeout": timeout,
+                     "cpu_seconds": max(60, timeout * 4 + 60), "memory_mb": memory_mb,
+                     "hide": [str(root), str(autograde_dir.resolve().parent)]})
+
+    if jobs:
+        pool = get_pool(len(jobs))
         bar = None
         if progress:
             from tqdm import tqdm
@@ -566,6 +579,8 @@ def autograde(
                 bar.close()
             if pools is None:
                 pool.close()
+    elif pool_holder and pools is None:
+        pool_holder[0].close()
 
     ordered = [outcomes[s.student] for s in subs if s.student in outcomes]
     save_state()
