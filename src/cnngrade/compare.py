@@ -4,7 +4,8 @@
   known-wrong and valid variant).
 * ``failure_class`` (``make test``): a smaller class that covers every chapter (solution with its lesson
   cells, stub, one known-wrong each) and every failure kind: an error, a test cell that writes to stderr,
-  a cell that never ends (timeout), a process that dies, an empty file and a file that is not a notebook.
+  a process that dies, an empty file and a file that is not a notebook; ``timeout_class``: a cell that
+  never ends, graded with a short per-cell limit (the lesson cells of the first class need the course's).
 * ``bench_grading`` (``make bench-grading``): a synthetic class of one chapter (correct, partial, wrong,
   broken; at least 24), graded both ways on the same machine, with both throughputs and their ratio.
 
@@ -48,13 +49,16 @@ class Comparison:
 
 
 def _grade(course: Course, chapters: list[str], engine: str, options: list[str]) -> float:
+    """Grade with one engine; its output goes to ``<course>/<engine>.log`` for when grades differ."""
     start = time.perf_counter()
-    if engine == "nbgrader":
-        for chapter in chapters:
-            cmd = [sys.executable, "-m", "nbgrader", "autograde", chapter, "--force", *options]
-            subprocess.run(cmd, cwd=course.root / "autograde", env=course.env(), capture_output=True, text=True)
-    else:
-        course.autograde(chapters, "engine", *options)
+    with open(course.folder / f"{engine}.log", "a") as log:
+        if engine == "nbgrader":
+            for chapter in chapters:
+                cmd = [sys.executable, "-m", "nbgrader", "autograde", chapter, "--force", *options]
+                subprocess.run(cmd, cwd=course.root / "autograde", env=course.env(), stdout=log, stderr=log, text=True)
+        else:
+            proc = course.autograde(chapters, "engine", *options)
+            log.write(proc.stdout + proc.stderr)
     return time.perf_counter() - start
 
 
@@ -123,7 +127,6 @@ FAILURE_CODE = {
                      "    k = kernel_size if isinstance(kernel_size, tuple) else (kernel_size, kernel_size)\n"
                      "    return c_out * (c_in // groups) * k[0] * k[1] + (c_out if bias else 0)\n",
                      "a correct answer that writes to stderr"),
-    "fails-timeout": ("def conv2d_params(*args, **kwargs):\n    while True:\n        pass\n", "a cell that never ends"),
     "fails-crash": ("import os\n\ndef conv2d_params(*args, **kwargs):\n    os._exit(3)\n", "a process that dies"),
 }
 
@@ -153,6 +156,21 @@ def failure_class(chapters: list[str]) -> Builder:
         (folder / "fails-empty" / first / f"{first}.ipynb").write_text("")
         (folder / "fails-not-a-notebook" / first).mkdir(parents=True)
         (folder / "fails-not-a-notebook" / first / f"{first}.ipynb").write_text("def f():\n    return 1\n")
+    return build
+
+
+TIMEOUT_CODE = "def conv2d_params(*args, **kwargs):\n    while True:\n        pass\n"
+
+
+def timeout_class(chapter: str) -> Builder:
+    """A cell that never ends, next to a correct student: graded with a short per-cell limit."""
+    def build(course: Course) -> None:
+        released = course.generate(chapter)
+        source = course.source_notebook(chapter)
+        exercise = next(nbtools.grade_id(c) for c in source.cells if nbtools.is_solution_cell(c) and c.cell_type == "code")
+        course.submit(SOLUTION, chapter, nbtools.make_submission(released, source, keep_demos=False))
+        code = TIMEOUT_CODE.replace("conv2d_params", exercise)
+        course.submit("fails-timeout", chapter, nbtools.make_submission(released, source, {exercise: code}, keep_demos=False))
     return build
 
 
