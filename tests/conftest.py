@@ -59,12 +59,14 @@ def book_html() -> Path:
         return Path(os.environ["BOOK_HTML"]).resolve()
 
     BOOK_BUILD.mkdir(parents=True, exist_ok=True)
-    stamp = BOOK_BUILD / "built-by-run"
+    stamp = BOOK_BUILD / "built-by-run"  # first line: the run's id; then the failure, if the build failed
     with FileLock(str(BOOK_BUILD) + ".lock"):
-        if not (stamp.exists() and stamp.read_text() == _RUN_ID):
+        if not (stamp.exists() and stamp.read_text().split("\n", 1)[0] == _RUN_ID):
             stamp.unlink(missing_ok=True)
             drop_stale_cache(BOOK_BUILD)
             proc = build_book(BOOK_BUILD)
-            assert proc.returncode == 0, f"book build failed:\n{proc.stdout[-5000:]}\n{proc.stderr[-5000:]}"
-            stamp.write_text(_RUN_ID)
+            failure = "" if proc.returncode == 0 else f"{proc.stdout[-5000:]}\n{proc.stderr[-5000:]}"
+            stamp.write_text(f"{_RUN_ID}\n{failure}")  # other workers fail with it instead of building again
+        failure = stamp.read_text().split("\n", 1)[1]
+    assert not failure.strip(), f"book build failed:\n{failure}"
     return BOOK_BUILD / "_build" / "html"
