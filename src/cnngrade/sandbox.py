@@ -68,18 +68,24 @@ def command(argv: list[str], hide: list[Path], env: dict[str, str]) -> list[str]
     """``argv`` wrapped in bubblewrap; ``hide`` are folders the sandbox must not see (course roots)."""
     home = Path(os.path.expanduser("~"))
     args = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-            "--tmpfs", "/tmp", "--tmpfs", "/var/tmp", "--tmpfs", "/dev/shm",
             "--unshare-all", "--die-with-parent", "--new-session",
             "--uid", str(NOBODY), "--gid", str(NOBODY), "--cap-drop", "ALL"]
-    keep = {Path(sys.prefix), Path(sys.base_prefix), Path(sys.exec_prefix)}
-    keep |= {Path(p) for p in sys.path if p and Path(p).is_dir()}
-    # Everything in the home folders is hidden, except the Python installation and packages in use.
-    for folder in {home, Path("/home"), Path("/root")}:
-        if folder.is_dir():
-            args += ["--tmpfs", str(folder)]
-            for path in sorted(keep):
-                if _under(path, folder) and path.resolve() != folder.resolve():
-                    args += ["--ro-bind", str(path.resolve()), str(path.resolve())]
+    # Private, empty: the temporary folders and every home folder...
+    private = [Path("/tmp"), Path("/var/tmp"), Path("/dev/shm"), home, Path("/home"), Path("/root")]
+    private = [p for i, p in enumerate(private) if p.is_dir() and p not in private[:i]]
+    for folder in private:
+        args += ["--tmpfs", str(folder)]
+    # ...except, read-only, the Python installation, its packages and the course's two packages, wherever
+    # they are (a course cloned under /tmp or a home folder). Nothing else of the course comes back.
+    import site
+
+    import cnnblocks
+
+    keep = {Path(sys.prefix), Path(sys.base_prefix), Path(sys.exec_prefix), Path(cnnblocks.__file__).parents[1],
+            Path(__file__).parents[1], *(Path(p) for p in site.getsitepackages())}
+    for path in sorted({p.resolve() for p in keep if p.is_dir()}):
+        if any(_under(path, folder) for folder in private):
+            args += ["--ro-bind", str(path), str(path)]
     for root in hide:
         root = root.resolve()
         for name in ("solutions", "autograde", ".git", "_build", "work", "chapters"):
