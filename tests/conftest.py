@@ -2,6 +2,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -22,6 +23,7 @@ def root() -> Path:
 # Built into _build/test-book (kept after the run: CI keeps the screenshots in _build/test-book/screenshots);
 # its Jupyter cache makes later runs fast, and `--all` re-reads every page so that -W still sees every warning.
 BOOK_BUILD = ROOT / "_build" / "test-book"
+_STARTED = time.time()
 _RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex  # the same in every xdist worker
 
 
@@ -70,3 +72,13 @@ def book_html() -> Path:
         failure = stamp.read_text().split("\n", 1)[1]
     assert not failure.strip(), f"book build failed:\n{failure}"
     return BOOK_BUILD / "_build" / "html"
+
+
+def pytest_terminal_summary(terminalreporter):
+    """List the chapter screenshots tests/test_browser.py saved in this run (xdist hides the tests' prints)."""
+    shots = BOOK_BUILD / "screenshots"
+    fresh = sorted(p for p in shots.glob("*.png") if p.stat().st_mtime >= _STARTED) if shots.is_dir() else []
+    if fresh:
+        terminalreporter.write_sep("-", "browser screenshots")
+        for path in fresh:
+            terminalreporter.write_line(str(path))
