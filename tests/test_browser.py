@@ -1,7 +1,8 @@
 """The book as a reader meets it: every page of the built book opened in headless Chromium with the network off
 (only the test's own server on 127.0.0.1 answers). Every formula is typeset by MathJax, every image loads,
 the console stays clean, nothing is fetched from another host, and the chapters show their exercises blank.
-A full-page screenshot of each chapter is kept in _build/test-book/screenshots/ (CI keeps _build).
+Screenshots of each chapter, whole page in tiles (<chapter>-1.png, -2.png, ...), are kept in
+_build/test-book/screenshots/ (CI keeps _build).
 
 Needs Debian's chromium and chromium-driver (`apt-get install -y chromium chromium-driver`; .ci/run installs
 them). Without them the test is skipped locally, and fails under CI=true.
@@ -176,18 +177,25 @@ def test_chapter_exercises_blank_and_screenshot(browser, site, book_html, chapte
     leaked = [line for line in _solution_only_lines(chapter) if line in shown]
     assert not leaked, f"{chapter}: the page shows solution code: {leaked[:3]}"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{chapter}.png"
-    _full_page_screenshot(browser, path)
-    print(f"screenshot: {path}")
-    assert path.stat().st_size > 10_000
+    paths = _full_page_screenshots(browser, SCREENSHOTS / chapter)
+    print("screenshots:", *paths)
+    assert paths and paths[0].stat().st_size > 10_000, "the screenshot looks blank"
 
 
-def _full_page_screenshot(driver, path: Path, max_height: int = 16000) -> None:
+def _full_page_screenshots(driver, stem: Path, tile: int = 8000, scale: float = 0.75) -> list[Path]:
+    """The whole page as PNG tiles ``stem-1.png``, ``stem-2.png``, ... (each ``tile`` CSS pixels tall)."""
     import base64
 
+    for old in stem.parent.glob(f"{stem.name}-*.png"):
+        old.unlink()
     width, height = driver.execute_script(
         "return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
-    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
-        "format": "png", "captureBeyondViewport": True,
-        "clip": {"x": 0, "y": 0, "width": width, "height": min(height, max_height), "scale": 0.75}})
-    path.write_bytes(base64.b64decode(shot["data"]))
+    paths = []
+    for i, top in enumerate(range(0, height, tile), start=1):
+        shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": top, "width": width, "height": min(tile, height - top), "scale": scale}})
+        path = stem.parent / f"{stem.name}-{i}.png"
+        path.write_bytes(base64.b64decode(shot["data"]))
+        paths.append(path)
+    return paths
