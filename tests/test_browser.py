@@ -34,10 +34,12 @@ def _pages() -> list[str]:
 
 
 def _browser() -> tuple[str, str] | None:
+    """(browser, driver) executables: $CHROMIUM / $CHROMEDRIVER, else found on PATH; None if either is missing."""
     browser = os.environ.get("CHROMIUM") or next(
         (p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
     driver = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver")
-    return (browser, driver) if browser and driver else None
+    found = [p for p in (browser, driver) if p and os.access(p, os.X_OK)]
+    return (browser, driver) if len(found) == 2 else None
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +63,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def browser():
     found = _browser()
     if found is None:
-        message = f"headless Chromium not found (need chromium and chromedriver on PATH): {INSTALL}"
+        message = f"headless Chromium not found (chromium and chromedriver on PATH, or $CHROMIUM and $CHROMEDRIVER); install: {INSTALL} (or make browser, as root)"
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI must run the browser test; .ci/run installs the browser with: {INSTALL}")
         pytest.skip(message)
