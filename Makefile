@@ -74,7 +74,8 @@ student-edition: setup  ## the course without solutions, for students: make stud
 	$(BIN)/python -m cnngrade student-edition "$(DEST)" $(if $(GIT),--git)
 
 test: setup  ## the whole test suite (helpers, graded tests proven through nbgrader, sync, book)
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=15 -p no:cacheprovider
+	# --dist loadscope keeps each test module on one worker: a module fixture that grades a class runs once.
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadscope --durations=15 -p no:cacheprovider
 
 bench: setup  ## time every solution notebook and the book builds (clean, cached, after a prose/code change)
 	$(BIN)/python -m cnngrade.bench

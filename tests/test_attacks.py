@@ -17,8 +17,6 @@ from cnngrade.course import Course
 
 from conftest import ROOT
 
-# Module fixtures grade whole classes: keep this module on one xdist worker (make test uses --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("attacks")
 
 CHAPTER = "01-one-by-one"
 TARGET = "test_conv2d_params"

@@ -86,7 +86,6 @@ def proofs(tmp_path_factory):
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("proofs")
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_graded_tests_are_proven_through_the_engine(proofs, chapter):
     problems = proofs[chapter]

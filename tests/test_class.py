@@ -14,8 +14,6 @@ from cnngrade.course import Course
 
 from conftest import ROOT
 
-# The module fixture grades a class: keep the module on one xdist worker (make test: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("class")
 
 CHAPTER = "01-one-by-one"
 POINTS = {

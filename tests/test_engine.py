@@ -19,8 +19,6 @@ from cnngrade.prove import SOLUTION, STUB
 
 from conftest import CHAPTERS, ROOT
 
-# Module fixtures grade whole classes: keep this module on one xdist worker (make test uses --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("compare")
 
 
 # -- which lesson cells may be skipped ---------------------------------------------------------------

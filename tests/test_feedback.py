@@ -17,8 +17,6 @@ from cnngrade.feedback import HIDDEN_PLACEHOLDER, REMOVED_LINE, scrub_text, secr
 
 from conftest import ROOT
 
-# The module fixture grades a class: keep the module on one xdist worker (make test: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("feedback")
 
 CHAPTER = "01-one-by-one"
 # Two known-wrong variants in one notebook (each loses its own cell), and the valid alternative that
