@@ -73,7 +73,7 @@ student-edition: setup  ## the course without solutions, for students: make stud
 	@test -n "$(DEST)" || (echo "usage: make student-edition DEST=folder [GIT=1]"; exit 2)
 	$(BIN)/python -m cnngrade student-edition "$(DEST)" $(if $(GIT),--git)
 
-test: setup  ## the whole test suite (helpers, graded tests proven through nbgrader, sync, book)
+test: setup  ## the whole test suite (helpers, graded tests proven through the engine, engine vs nbgrader, attacks, sync, book)
 	# --dist loadscope keeps each test module on one worker: a module fixture that grades a class runs once.
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadscope --durations=15 -p no:cacheprovider
 
