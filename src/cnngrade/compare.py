@@ -14,7 +14,6 @@ configuration), so the two runs cannot see each other's gradebook.
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -24,8 +23,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
-
-from nbformat import NotebookNode
 
 from . import notebook as nbtools
 from . import variants as variants_mod

@@ -23,7 +23,7 @@ from __future__ import annotations
 import ast
 import sys
 import types
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 # Modules and classes whose attributes test cells depend on (directly or through the checks).
@@ -319,9 +319,7 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 else:
                     add("opens a file whose name is computed")
         elif isinstance(node, ast.Attribute):
-            if node.attr in SUSPICIOUS_ATTRS and not (node.attr == "modules" and _dotted(node.value) not in ("sys",)):
-                add(f"uses the attribute {node.attr}")
-            elif node.attr in SUSPICIOUS_ATTRS - {"modules"}:
+            if node.attr in SUSPICIOUS_ATTRS and (node.attr != "modules" or _dotted(node.value) == "sys"):
                 add(f"uses the attribute {node.attr}")
         elif isinstance(node, ast.Name) and node.id in ("__builtins__",):
             add("uses __builtins__")

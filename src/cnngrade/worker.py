@@ -94,10 +94,6 @@ def warm_up() -> None:
 
 
 # -- the child ----------------------------------------------------------------------------------------
-class _CellTimeout(KeyboardInterrupt):
-    pass
-
-
 def _on_alarm(signum, frame):
     raise KeyboardInterrupt("cell time limit")
 
@@ -296,11 +292,10 @@ def run_child(job: dict, result_fd: int) -> None:
 
 # -- the worker loop ----------------------------------------------------------------------------------
 def _kill_group(pid: int) -> None:
-    for sig in (signal.SIGKILL,):
-        try:
-            os.killpg(pid, sig)
-        except ProcessLookupError:
-            pass
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
 
 
 def _describe_exit(status: int) -> str:
