@@ -39,7 +39,12 @@ PRELOAD = ("numpy", "matplotlib", "torch", "torch.nn", "torch.nn.functional", "t
            "torchinfo", "sklearn.datasets", "tqdm", "cnnblocks", "cnnblocks.checks", "cnnblocks.counting",
            "cnnblocks.plotting", "cnnblocks.data", "IPython", "ipykernel.inprocess.manager", "nbformat",
            "matplotlib.pyplot", "matplotlib_inline.backend_inline", "ipykernel.ipkernel", "ipykernel.debugger",
-           "ipykernel.inprocess.ipkernel", "ipykernel.zmqshell", "jupyter_client.session")
+           "ipykernel.inprocess.ipkernel", "ipykernel.zmqshell", "jupyter_client.session",
+           # imported lazily on first use in every child (measured): torch._dynamo alone costs about 1.5 s
+           # the first time a torch function wrapped by torch._compile runs (seeding, nn.Module calls)
+           "torch._dynamo", "torch.utils._device", "myst_nb", "tornado.platform.asyncio",
+           "IPython.core.magics.execution", "IPython.core.completerlib", "IPython.core.application",
+           "IPython.core.oinspect", "IPython.core.magic_arguments", "IPython.utils.module_paths")
 GRACE_SECONDS = 10  # after a cell's time limit, how long the child may take to report the interrupt
 
 
