@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CHAPTERS, ROOT, drop_stale_cache
+from conftest import CHAPTERS, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -124,23 +124,28 @@ def test_instructor_edition_config_points_at_the_solutions(tmp_path):
 
 @pytest.mark.slow
 def test_instructor_edition_builds_and_shows_solutions(tmp_path):
-    """`make book-instructor`: builds with -W from the solution notebooks; hidden tests and solutions shown."""
-    from filelock import FileLock
+    """`make book-instructor`'s configuration builds with -W; every chapter page is the solution notebook,
+    solutions and hidden tests shown.
 
+    Built here without executing the notebooks (about 3.5 minutes of CPU saved on every `make test`): the
+    cells it would run are run elsewhere in the suite: every lesson cell by the student book's build
+    (``book_html``), every setup, solution and test cell, hidden tests included, by the proofs
+    (tests/test_chapters.py). `make book-instructor` itself executes everything."""
     from cnngrade.book import build, instructor_config
 
-    out = ROOT / "_build" / "test-instructor"  # kept between runs: its Jupyter cache makes reruns fast
-    out.parent.mkdir(parents=True, exist_ok=True)
     config, toc = instructor_config(ROOT, tmp_path)
-    with FileLock(str(out) + ".lock"):
-        drop_stale_cache(out)
-        proc = build(ROOT, out, config=config, toc=toc, all_pages=True)
+    settings = yaml.safe_load(config.read_text())
+    assert settings["execute"]["execute_notebooks"] == "cache"  # what `make book-instructor` runs
+    settings["execute"]["execute_notebooks"] = "off"
+    settings["sphinx"]["config"]["suppress_warnings"].append("mystnb.glue")  # no execution: no glued values
+    config.write_text(yaml.safe_dump(settings, sort_keys=False))
+    out = tmp_path / "instructor"
+    proc = build(ROOT, out, config=config, toc=toc, all_pages=True)
     assert proc.returncode == 0, f"instructor book failed:\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
     html = out / "_build" / "html"
     for chapter in CHAPTERS:
         page = (html / "solutions" / chapter / f"{chapter}.html").read_text()
         assert "BEGIN SOLUTION" in page and "BEGIN HIDDEN TESTS" in page, f"{chapter}: solutions not shown"
-        assert "Traceback (most recent call last)" not in page, f"{chapter}: a cell failed"
     assert "instructor edition" in (html / "intro.html").read_text().lower()
 
 
