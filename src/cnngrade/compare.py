@@ -199,11 +199,11 @@ def synthetic_class(chapter: str, minimum: int = 24) -> Builder:
 
 
 # -- entry points ---------------------------------------------------------------------------------------
-def _report(title: str, result: Comparison, log: Callable[[str], None]) -> None:
+def _report(title: str, result: Comparison, log: Callable[[str], None], throughput: bool = True) -> None:
     log(f"{title}: {result.submissions} submissions, {result.cells} graded cells compared")
     for engine, seconds in result.seconds.items():
-        log(f"  {engine:9s} {seconds:8.1f} s  ({result.submissions / seconds:.2f} submissions/s)")
-    if result.seconds.get("engine"):
+        log(f"  {engine:9s} {seconds:8.1f} s" + (f"  ({result.submissions / seconds:.2f} submissions/s)" if throughput else ""))
+    if result.seconds.get("engine") and throughput:
         log(f"  engine / nbgrader throughput: {result.seconds['nbgrader'] / result.seconds['engine']:.1f}x")
     for chapter, failed in result.failed.items():
         if failed:
@@ -213,11 +213,40 @@ def _report(title: str, result: Comparison, log: Callable[[str], None]) -> None:
         log(f"    {line}")
 
 
-def check_engine(chapters: list[str] | None = None, log: Callable[[str], None] = print) -> Comparison:
+def check_engine(chapters: list[str] | None = None, log: Callable[[str], None] = print,
+                 parallel: int | None = None) -> Comparison:
+    """Every chapter's proof class graded both ways, compared cell by cell. Chapters are compared in
+    ``parallel`` separate courses at once (default: the number of cores; plain nbgrader grades one
+    notebook at a time, so this is what keeps the full comparison near half an hour on two cores), each
+    engine run with one worker."""
+    from concurrent.futures import ThreadPoolExecutor
+
     chapters = chapters or all_chapters()
+    parallel = max(1, parallel or os.cpu_count() or 1)
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="check-engine-") as tmp:
-        result = compare(proof_classes(chapters), chapters, Path(tmp))
-    _report("check-engine (the proofs' classes)", result, log)
+        def one(chapter: str) -> Comparison:
+            part = compare(proof_classes([chapter]), [chapter], Path(tmp) / chapter, workers=1)
+            log(f"  {chapter}: {part.submissions} submissions, {part.cells} cells, "
+                f"{'equal' if part.equal else f'{len(part.mismatches)} mismatch(es)'} "
+                f"(nbgrader {part.seconds['nbgrader']:.0f} s, engine {part.seconds['engine']:.0f} s)")
+            return part
+
+        with ThreadPoolExecutor(parallel) as pool:
+            parts = list(pool.map(one, chapters))
+    result = Comparison()
+    for part in parts:
+        result.submissions += part.submissions
+        result.cells += part.cells
+        result.mismatches += part.mismatches
+        result.failed.update(part.failed)
+        result.graded.update(part.graded)
+        for engine, seconds in part.seconds.items():
+            result.seconds[engine] = result.seconds.get(engine, 0.0) + seconds
+    _report(f"check-engine (the proofs' classes of {len(chapters)} chapters, {parallel} at a time)", result, log,
+            throughput=False)
+    log(f"  wall time {time.perf_counter() - started:.0f} s on {os.cpu_count()} cores ({_cpu_name()}); the times "
+        f"above are summed over chapters graded side by side, not a throughput (see make bench-grading)")
     return result
 
 

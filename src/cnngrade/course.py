@@ -8,6 +8,8 @@ the repository is written.
 from __future__ import annotations
 
 import csv
+import io
+import logging
 import os
 import shutil
 import subprocess
@@ -75,9 +77,37 @@ class Course:
         shutil.copytree(self.root / "solutions" / chapter, self.folder / "solutions" / chapter, dirs_exist_ok=True)
 
     def generate(self, chapter: str) -> NotebookNode:
-        """``nbgrader generate_assignment``; returns the released notebook."""
+        """``nbgrader generate_assignment CHAPTER --force``; returns the released notebook.
+
+        nbgrader's ``GenerateAssignment`` converter runs in this process with the course configuration, as
+        the command line runs it, without the command's 2 s start-up (tests generate two dozen
+        assignments). ``tests/test_chapters.py`` checks the result against the committed ``chapters/``,
+        which ``make release`` writes with the command line."""
+        from nbgrader.converters import GenerateAssignment
+        from nbgrader.coursedir import CourseDirectory
+        from traitlets.config.loader import PyFileConfigLoader
+
         self.add_source(chapter)
-        self.nbgrader("generate_assignment", chapter, "--force")
+        saved = dict(os.environ)
+        # nbgrader_config.py reads the course's folders from the environment; a new gradebook runs `alembic`
+        os.environ.update(self.env())
+        try:
+            config = PyFileConfigLoader("nbgrader_config.py", path=str(self.root / "autograde")).load_config()
+            coursedir = CourseDirectory(config=config)
+            coursedir.assignment_id = chapter
+            converter = GenerateAssignment(coursedir=coursedir, config=config)
+            converter.force = True
+            messages = io.StringIO()
+            converter.log = logging.getLogger(f"cnngrade.generate.{id(self)}")
+            converter.log.propagate = False
+            converter.log.addHandler(logging.StreamHandler(messages))
+            try:
+                converter.start()
+            except Exception as err:  # noqa: BLE001 - nbgrader logged the cause: show it
+                raise RuntimeError(f"nbgrader generate_assignment {chapter} failed:\n{messages.getvalue()[-6000:]}") from err
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
         return nbtools.read(self.released_path(chapter))
 
     def released_path(self, chapter: str) -> Path:

@@ -361,17 +361,17 @@ class LocalPool:
         threads = threads or max(1, (os.cpu_count() or 1) // self.size)
         self.workers = [LocalWorker(hide, use_sandbox, threads) for _ in range(self.size)]
 
-    def run(self, jobs: list[dict]) -> Iterator[dict]:
+    def run(self, jobs: Iterable[dict]) -> Iterator[dict]:
+        """Grade ``jobs`` (consumed in the calling thread, so a generator may prepare them while the workers
+        grade the first ones); yields each result as it completes."""
         todo: queue.Queue = queue.Queue()
-        for job in jobs:
-            todo.put(job)
         done: queue.Queue = queue.Queue()
 
         def serve(slot: int) -> None:
             while True:
-                try:
-                    job = todo.get_nowait()
-                except queue.Empty:
+                job = todo.get()
+                if job is None:
+                    todo.put(None)  # for the other threads
                     return
                 w = self.workers[slot]
                 try:
@@ -385,7 +385,14 @@ class LocalPool:
         threads = [threading.Thread(target=serve, args=(i,), daemon=True) for i in range(len(self.workers))]
         for t in threads:
             t.start()
-        for _ in jobs:
+        count = 0
+        try:
+            for job in jobs:
+                todo.put(job)
+                count += 1
+        finally:
+            todo.put(None)
+        for _ in range(count):
             yield done.get()
 
     def close(self) -> None:
@@ -416,16 +423,19 @@ class DaskPool:
         self.client = Client(address, timeout="30s")
         self.size = max(1, len(self.client.scheduler_info().get("workers", {})))
 
-    def run(self, jobs: list[dict]) -> Iterator[dict]:
+    def run(self, jobs: Iterable[dict]) -> Iterator[dict]:
         from distributed import as_completed
 
-        futures = [self.client.submit(grade_on_dask_worker, job, key=f"grade-{job['id']}-{job['nonce']}", pure=False,
-                                      retries=2) for job in jobs]
+        submitted, futures = [], []
+        for job in jobs:  # each submitted as soon as it is prepared
+            submitted.append(job)
+            futures.append(self.client.submit(grade_on_dask_worker, job, key=f"grade-{job['id']}-{job['nonce']}",
+                                              pure=False, retries=2))
         for future in as_completed(futures):
             try:
                 yield future.result()
             except Exception as err:  # noqa: BLE001
-                job = jobs[futures.index(future)]
+                job = submitted[futures.index(future)]
                 yield {"id": job["id"], "nonce": job["nonce"], "status": "failed", "notebook": None, "flags": [],
                        "seconds": 0.0, "reason": f"the cluster could not run this submission: {err}"}
 
@@ -560,7 +570,7 @@ def _autograde(autograde_dir: Path, chapter: str, *, students, force, workers, s
         tmp.write_text(json.dumps({"chapter": chapter, "engine": ENGINE_VERSION, "students": students}, indent=1))
         tmp.replace(state_path)
 
-    jobs, nbs = [], {}
+    nbs: dict = {}
     pool_holder: list = []
 
     def get_pool(size: int):
@@ -591,7 +601,7 @@ def _autograde(autograde_dir: Path, chapter: str, *, students, force, workers, s
         pool_holder.append(pool)
         return pool
 
-    to_grade = [s for s in subs if not s.problem]
+    to_grade = []
     for sub in subs:
         if sub.problem:
             outcomes[sub.student] = Outcome(sub.student, "failed", sub.problem, sub.note)
@@ -603,28 +613,35 @@ def _autograde(autograde_dir: Path, chapter: str, *, students, force, workers, s
             outcomes[sub.student] = Outcome(sub.student, "unchanged", note=before.get("note", ""),
                                             flags=before.get("flags", []))
             continue
-        get_pool(len(to_grade))  # start the workers now: they warm up while the rest is prepared
-        try:
-            nb = sanitize(nbtools.read(sub.notebook), sub.student, chapter, config, db_url)
-        except Exception as err:  # noqa: BLE001 - e.g. cells nbgrader refuses
-            outcomes[sub.student] = Outcome(sub.student, "failed", f"nbgrader could not read it: {err}".splitlines()[0][:200], sub.note)
-            continue
-        kinds = plan_cells(nb, released, modules)
-        nbs[sub.student] = (sub, nb, kinds)
-        jobs.append({"id": sub.student, "nonce": secrets.token_hex(16), "notebook": json.loads(nbformat.writes(nb)),
-                     "files": _files_of(sub), "kinds": kinds, "timeout": timeout,
-                     "cpu_seconds": max(60, timeout * 4 + 60), "memory_mb": memory_mb,
-                     "hide": [str(root), str(autograde_dir.resolve().parent)]})
+        to_grade.append(sub)
 
-    if jobs:
-        pool = get_pool(len(jobs))
-        bar = None
-        if progress:
-            from tqdm import tqdm
+    bar = None
+    if progress and to_grade:
+        from tqdm import tqdm
 
-            bar = tqdm(total=len(jobs), desc=f"grading {chapter}", unit="notebook", file=sys.stderr)
+        bar = tqdm(total=len(to_grade), desc=f"grading {chapter}", unit="notebook", file=sys.stderr)
+
+    def prepared() -> Iterator[dict]:
+        """Sanitized jobs, handed to the workers one by one as they are ready (grading starts at once)."""
+        for sub in to_grade:
+            try:
+                nb = sanitize(nbtools.read(sub.notebook), sub.student, chapter, config, db_url)
+            except Exception as err:  # noqa: BLE001 - e.g. cells nbgrader refuses
+                outcomes[sub.student] = Outcome(sub.student, "failed", f"nbgrader could not read it: {err}".splitlines()[0][:200], sub.note)
+                if bar is not None:
+                    bar.update(1)
+                continue
+            kinds = plan_cells(nb, released, modules)
+            nbs[sub.student] = (sub, nb, kinds)
+            yield {"id": sub.student, "nonce": secrets.token_hex(16), "notebook": json.loads(nbformat.writes(nb)),
+                   "files": _files_of(sub), "kinds": kinds, "timeout": timeout,
+                   "cpu_seconds": max(60, timeout * 4 + 60), "memory_mb": memory_mb,
+                   "hide": [str(root), str(autograde_dir.resolve().parent)]}
+
+    if to_grade:
+        pool = get_pool(len(to_grade))
         try:
-            for result in pool.run(jobs):
+            for result in pool.run(prepared()):
                 student = result["id"]
                 sub, nb, kinds = nbs[student]
                 if result["status"] == "ok":
@@ -651,8 +668,6 @@ def _autograde(autograde_dir: Path, chapter: str, *, students, force, workers, s
                 bar.close()
             if pools is None:
                 pool.close()
-    elif pool_holder and pools is None:
-        pool_holder[0].close()
 
     ordered = [outcomes[s.student] for s in subs if s.student in outcomes]
     save_state()
