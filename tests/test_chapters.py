@@ -33,7 +33,7 @@ def test_chapter_static_rules(chapter):
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_every_exercise_has_variants_of_both_kinds(chapter):
     source = nbtools.read(ROOT / "solutions" / chapter / f"{chapter}.ipynb")
-    exercises = {nbtools.grade_id(c) for c in source.cells if nbtools.is_solution_cell(c) and c.cell_type == "code"}
+    exercises = set(nbtools.exercise_ids(source))
     found = variants.load(ROOT / "autograde", chapter)
     wrong = {v.replaces for v in found if v.kind == variants.KNOWN_WRONG}
     alternative = {v.replaces for v in found if v.kind == variants.VALID_ALTERNATIVES}

@@ -139,8 +139,7 @@ def test_engine_gives_nbgrader_grades_on_every_chapter_and_failure_kind(failure_
     result = failure_comparison
     assert result.equal, "\n".join(result.mismatches)
     assert result.cells > 0 and result.submissions == len(CHAPTERS) + 5
-    graded = {chapter for chapter in CHAPTERS for student in result.graded[chapter]}
-    assert graded == set(CHAPTERS), "every chapter has a graded submission in the comparison"
+    assert all(result.graded[chapter] for chapter in CHAPTERS), "every chapter has a graded submission in the comparison"
 
 
 @pytest.mark.slow

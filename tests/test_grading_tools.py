@@ -58,6 +58,8 @@ def test_test_cells_and_kinds():
     answer = new_markdown_cell("x")
     answer.metadata["nbgrader"] = {"grade_id": "a", "solution": True, "grade": True, "points": 1}
     assert nbtools.is_manual_cell(answer)
+    source.cells.append(answer)  # a written answer is not a code exercise
+    assert nbtools.exercise_ids(source) == ["f"]
 
 
 @pytest.mark.parametrize("code, displays", [

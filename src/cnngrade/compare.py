@@ -153,7 +153,7 @@ def failure_class(chapters: list[str]) -> Builder:
                 course.submit(v.student_id, chapter, nbtools.make_submission(released, source, {v.replaces: code}, keep_demos=False))
         released = nbtools.read(course.released_path(first))
         source = course.source_notebook(first)
-        exercise = next(nbtools.grade_id(c) for c in source.cells if nbtools.is_solution_cell(c) and c.cell_type == "code")
+        exercise = nbtools.exercise_ids(source)[0]
         for student, (code, _) in FAILURE_CODE.items():
             code = code.replace("conv2d_params", exercise)
             course.submit(student, first, nbtools.make_submission(released, source, {exercise: code}, keep_demos=False))
@@ -174,7 +174,7 @@ def timeout_class(chapter: str) -> Builder:
     def build(course: Course) -> None:
         released = course.generate(chapter)
         source = course.source_notebook(chapter)
-        exercise = next(nbtools.grade_id(c) for c in source.cells if nbtools.is_solution_cell(c) and c.cell_type == "code")
+        exercise = nbtools.exercise_ids(source)[0]
         code = TIMEOUT_CODE.replace("conv2d_params", exercise)
         course.submit("fails-timeout", chapter, nbtools.make_submission(released, source, {exercise: code}, keep_demos=False))
     return build
@@ -186,7 +186,7 @@ def synthetic_class(chapter: str, minimum: int = 24) -> Builder:
         submit_class(course, chapter)  # solution, stub, each known-wrong and valid alternative
         released = nbtools.read(course.released_path(chapter))
         source = course.source_notebook(chapter)
-        exercises = [nbtools.grade_id(c) for c in source.cells if nbtools.is_solution_cell(c) and c.cell_type == "code"]
+        exercises = nbtools.exercise_ids(source)
         count = len(list((course.folder / "work" / "submitted").glob(f"*/{chapter}")))
         i = 0
         while count < minimum or i < 2:

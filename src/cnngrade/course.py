@@ -84,16 +84,16 @@ class Course:
         assignments). ``tests/test_chapters.py`` checks the result against the committed ``chapters/``,
         which ``make release`` writes with the command line."""
         from nbgrader.converters import GenerateAssignment
-        from nbgrader.coursedir import CourseDirectory
-        from traitlets.config.loader import PyFileConfigLoader
+
+        from .engine import course_directory, load_config
 
         self.add_source(chapter)
         saved = dict(os.environ)
         # nbgrader_config.py reads the course's folders from the environment; a new gradebook runs `alembic`
         os.environ.update(self.env())
         try:
-            config = PyFileConfigLoader("nbgrader_config.py", path=str(self.root / "autograde")).load_config()
-            coursedir = CourseDirectory(config=config)
+            config = load_config(self.root / "autograde")
+            coursedir = course_directory(config)
             coursedir.assignment_id = chapter
             converter = GenerateAssignment(coursedir=coursedir, config=config)
             converter.force = True

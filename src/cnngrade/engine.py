@@ -510,6 +510,30 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def _open_pool(scheduler: str | None, use_sandbox: bool | None, n: int, size: int, hide: list[Path], pools: dict | None):
+    """The run's pool of ``n`` workers (at most ``size``, the submissions to grade, unless it is kept in
+    ``pools`` for the next chapter), on Dask when ``scheduler`` is set; sandboxed unless turned off or
+    unavailable (then it says so once, or fails under ``CNNGRADE_REQUIRE_SANDBOX=1``)."""
+    if use_sandbox is None:
+        use_sandbox = os.environ.get("CNNGRADE_SANDBOX", "1") != "0"
+    if use_sandbox and not scheduler:
+        ok, why = sandbox.available()
+        if not ok and os.environ.get("CNNGRADE_REQUIRE_SANDBOX") == "1":
+            raise RuntimeError(f"the sandbox is required (CNNGRADE_REQUIRE_SANDBOX=1) but unavailable: {why}")
+        if not ok:
+            sandbox.warn_once(why)
+            use_sandbox = False
+    elif not use_sandbox:
+        sandbox.warn_once("the sandbox was turned off (SANDBOX=0)")
+    key = (scheduler, use_sandbox, n)
+    if pools is not None and key in pools:
+        return pools[key]
+    pool = DaskPool(scheduler) if scheduler else LocalPool(min(n, size) if pools is None else n, hide, use_sandbox)
+    if pools is not None:
+        pools[key] = pool
+    return pool
+
+
 def autograde(
     autograde_dir: Path,
     chapter: str,
@@ -571,35 +595,7 @@ def _autograde(autograde_dir: Path, chapter: str, *, students, force, workers, s
         tmp.replace(state_path)
 
     nbs: dict = {}
-    pool_holder: list = []
-
-    def get_pool(size: int):
-        """The worker pool, started on first use (its warm-up then overlaps the preparation)."""
-        nonlocal use_sandbox
-        if pool_holder:
-            return pool_holder[0]
-        if use_sandbox is None:
-            use_sandbox = os.environ.get("CNNGRADE_SANDBOX", "1") != "0"
-        if use_sandbox and not scheduler:
-            ok, why = sandbox.available()
-            if not ok and os.environ.get("CNNGRADE_REQUIRE_SANDBOX") == "1":
-                raise RuntimeError(f"the sandbox is required (CNNGRADE_REQUIRE_SANDBOX=1) but unavailable: {why}")
-            if not ok:
-                sandbox.warn_once(why)
-                use_sandbox = False
-        elif not use_sandbox:
-            sandbox.warn_once("the sandbox was turned off (SANDBOX=0)")
-        hide = [root, autograde_dir.resolve().parent]
-        n = workers or default_workers()
-        key = (scheduler, use_sandbox, n)
-        if pools is not None and key in pools:
-            pool = pools[key]
-        else:
-            pool = DaskPool(scheduler) if scheduler else LocalPool(min(n, size) if pools is None else n, hide, use_sandbox)
-            if pools is not None:
-                pools[key] = pool
-        pool_holder.append(pool)
-        return pool
+    hide = [root, autograde_dir.resolve().parent]  # what the sandbox empties: the course and this repository
 
     to_grade = []
     for sub in subs:
@@ -636,10 +632,10 @@ def _autograde(autograde_dir: Path, chapter: str, *, students, force, workers, s
             yield {"id": sub.student, "nonce": secrets.token_hex(16), "notebook": json.loads(nbformat.writes(nb)),
                    "files": _files_of(sub), "kinds": kinds, "timeout": timeout,
                    "cpu_seconds": max(60, timeout * 4 + 60), "memory_mb": memory_mb,
-                   "hide": [str(root), str(autograde_dir.resolve().parent)]}
+                   "hide": [str(p) for p in hide]}
 
     if to_grade:
-        pool = get_pool(len(to_grade))
+        pool = _open_pool(scheduler, use_sandbox, workers or default_workers(), len(to_grade), hide, pools)
         try:
             for result in pool.run(prepared()):
                 student = result["id"]

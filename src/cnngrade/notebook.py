@@ -65,6 +65,11 @@ def test_cells(nb: NotebookNode) -> dict[str, float]:
     return {grade_id(c): float(nbgrader_meta(c)["points"]) for c in nb.cells if is_test_cell(c)}
 
 
+def exercise_ids(nb: NotebookNode) -> list[str]:
+    """Grade ids of the code cells students write (nbgrader solution cells), in notebook order."""
+    return [grade_id(c) for c in nb.cells if is_solution_cell(c) and c.cell_type == "code"]
+
+
 def cell_by_id(nb: NotebookNode, cell_id: str) -> NotebookNode:
     for cell in nb.cells:
         if grade_id(cell) == cell_id:
