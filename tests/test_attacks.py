@@ -122,7 +122,7 @@ def attacked_class(tmp_path_factory):
 
     protected = (ROOT / "src", ROOT / "solutions", ROOT / "chapters", ROOT / "autograde" / "known_wrong")
     before = _tree_digest(*protected)
-    proc = subprocess.run(["make", "-s", "autograde", f"CHAPTER={CHAPTER}", "WORKERS=1", "TIMEOUT=20", "FORCE=1"],
+    proc = subprocess.run(["make", "-s", "autograde", f"CHAPTER={CHAPTER}", "WORKERS=1", "TIMEOUT=10", "FORCE=1"],
                           cwd=ROOT, env=course.env(), capture_output=True, text=True)
     after = _tree_digest(*protected)
     return course, proc, before, after
@@ -209,7 +209,7 @@ def test_a_second_run_regrades_only_what_failed_or_changed(attacked_class):
     changed = nbtools.make_submission(nbtools.read(course.released_path(CHAPTER)), course.source_notebook(CHAPTER),
                                       {"conv2d_params": WRONG}, keep_demos=False)
     course.submit("z-honest", CHAPTER, changed)  # z-honest hands in again, now wrong
-    proc = subprocess.run(["make", "-s", "autograde", f"CHAPTER={CHAPTER}", "WORKERS=1", "TIMEOUT=20"],
+    proc = subprocess.run(["make", "-s", "autograde", f"CHAPTER={CHAPTER}", "WORKERS=1", "TIMEOUT=10"],
                           cwd=ROOT, env=course.env(), capture_output=True, text=True)
     retried = {s for s, o in before.items() if o["status"] == "failed"} | {"z-honest"}
     assert f"graded 1, failed {len(retried) - 1}, unchanged {len(before) - len(retried)}" in proc.stdout, proc.stdout

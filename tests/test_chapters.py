@@ -2,10 +2,12 @@
 converter around warm sandboxed workers, checked against plain nbgrader in test_engine.py); the
 repository stays consistent.
 
-`prove` grades, in one throw-away course per chapter: the solution (full marks, no stderr or
-displayed value in test cells), the released stub (zero on every test cell), each known-wrong
-variant in autograde/known_wrong/<chapter>/ (zero exactly on the test cells it names, full marks
-elsewhere) and each valid alternative in autograde/valid_alternatives/<chapter>/ (full marks).
+`prove` grades, in one throw-away course: the solution (full marks, no stderr or displayed value in
+test cells), the released stub (zero on every test cell), each known-wrong variant in
+autograde/known_wrong/<chapter>/ (zero exactly on the test cells it names, full marks elsewhere) and
+each valid alternative in autograde/valid_alternatives/<chapter>/ (full marks); variants of different
+exercises that no test cell sees together share a notebook (`cnngrade.prove.pack`; `make check-engine`
+grades each alone).
 """
 import re
 

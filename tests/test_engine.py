@@ -131,14 +131,15 @@ def test_forked_children_compute_what_a_fresh_interpreter_computes():
 # -- same grades as nbgrader ---------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def failure_comparison(tmp_path_factory):
-    return compare.compare(compare.failure_class(CHAPTERS), CHAPTERS, tmp_path_factory.mktemp("compare"))
+    # One engine worker: eleven notebooks do not repay a second worker's start-up (about 7 s of CPU).
+    return compare.compare(compare.failure_class(CHAPTERS), CHAPTERS, tmp_path_factory.mktemp("compare"), workers=1)
 
 
 @pytest.mark.slow
 def test_engine_gives_nbgrader_grades_on_every_chapter_and_failure_kind(failure_comparison):
     result = failure_comparison
     assert result.equal, "\n".join(result.mismatches)
-    assert result.cells > 0 and result.submissions == len(CHAPTERS) + 5
+    assert result.cells > 0 and result.submissions == len(CHAPTERS) + 4
     assert all(result.graded[chapter] for chapter in CHAPTERS), "every chapter has a graded submission in the comparison"
 
 
@@ -146,12 +147,12 @@ def test_engine_gives_nbgrader_grades_on_every_chapter_and_failure_kind(failure_
 def test_engine_reports_ungradable_submissions_with_a_reason(failure_comparison):
     failed = failure_comparison.failed[CHAPTERS[0]]
     assert {"fails-crash", "fails-empty", "fails-not-a-notebook"} <= set(failed)
-    assert "fails-stderr" not in failed and "fails-error" not in failed  # graded: those cells score 0
+    assert "fails-stderr-then-error" not in failed  # graded: the cells that raise score 0
 
 
 @pytest.mark.slow
 def test_engine_gives_nbgrader_grades_when_a_cell_never_ends(tmp_path):
-    result = compare.compare(compare.timeout_class(CHAPTERS[0]), [CHAPTERS[0]], tmp_path, timeout=20)
+    result = compare.compare(compare.timeout_class(CHAPTERS[0]), [CHAPTERS[0]], tmp_path, timeout=20, side_by_side=True)
     assert result.equal, "\n".join(result.mismatches)
     assert result.failed[CHAPTERS[0]] == [] and result.graded[CHAPTERS[0]] == ["fails-timeout"]
     assert result.cells > 0  # interrupted, then graded: the looping cell scores 0 in both

@@ -123,3 +123,66 @@ def test_patch_variant_applies_to_the_solution():
 def test_patch_errors(patch, message):
     with pytest.raises(ValueError, match=message):
         variants.apply_patch(patch, SOLUTION)
+
+
+# -- packing variants of different exercises into one proof notebook -------------------------------------
+def _three_exercises():
+    setup = new_code_cell("import math")
+    setup.metadata["tags"] = ["setup"]
+    sol = lambda name, body: _graded(f"def {name}(x):\n    ### BEGIN SOLUTION\n    {body}\n    ### END SOLUTION",
+                                     name, solution=True, grade=False)
+    test = lambda gid, code: _graded(code, gid, grade=True, solution=False, points=1)
+    source = new_notebook(cells=[
+        setup,
+        sol("f", "return 2 * x"),
+        sol("g", "return f(x) + 1"),          # g calls f: g's tests depend on f too
+        sol("h", "return -x"),
+        test("test_f", "assert f(1) == 2"),
+        test("test_g", "assert g(1) == 3"),
+        test("test_h", "value = h(1)\nassert value == -1"),
+        test("test_h_again", "assert value == -1"),  # reads `value` from test_h, hence h
+        test("test_dynamic", "assert globals()['h'](2) == -2"),
+    ])
+    return source, source
+
+
+def _variant(replaces, code, loses=(), name=None):
+    kind = variants.KNOWN_WRONG if loses else variants.VALID_ALTERNATIVES
+    return variants.Variant(kind, name or f"{replaces}_{len(code)}", replaces, code, "why", tuple(loses))
+
+
+def test_exercise_dependencies_follow_names_through_cells():
+    from cnngrade.prove import exercise_dependencies
+
+    source, _ = _three_exercises()
+    deps = exercise_dependencies(source)
+    assert deps == {"test_f": {"f"}, "test_g": {"f", "g"}, "test_h": {"h"}, "test_h_again": {"h"},
+                    "test_dynamic": {"f", "g", "h"}}
+
+
+def test_pack_groups_only_variants_no_test_sees_together():
+    from cnngrade.prove import SOLUTION, STUB, expectations, pack, proof_students
+
+    source, released = _three_exercises()
+    no_dynamic = new_notebook(cells=source.cells[:-1])
+    f_wrong = _variant("f", "def f(x):\n    return 3 * x", ["test_f", "test_g"], "f_wrong")
+    f_alt = _variant("f", "def f(x):\n    return x + x", name="f_alt")
+    g_wrong = _variant("g", "def g(x):\n    return f(x)", ["test_g"], "g_wrong")
+    h_wrong = _variant("h", "def h(x):\n    return x", ["test_h", "test_h_again"], "h_wrong")
+    global_state = _variant("h", "import math\nmath.tau = 0\ndef h(x):\n    return -x", name="h_global")
+    packs = pack(no_dynamic, no_dynamic, [f_wrong, f_alt, g_wrong, h_wrong, global_state])
+    # one variant per exercise per notebook; f and g never together (test_g reads both); h_global alone
+    assert packs == [(f_wrong, h_wrong), (f_alt,), (g_wrong,), (global_state,)]
+    # a test that looks names up dynamically sees every exercise: nothing packs
+    assert all(len(p) == 1 for p in pack(source, source, [f_wrong, h_wrong]))
+
+    students = proof_students(no_dynamic, no_dynamic, [f_wrong, f_alt, g_wrong, h_wrong])
+    assert [s for s, _ in students] == [SOLUTION, STUB, "pack-01", "alt-f-alt", "wrong-g-wrong"]
+    tests = nbtools.test_cells(no_dynamic)
+    got = {(e.student, e.cell): (e.expected, e.why.split(":")[0]) for e in expectations("c", tests, students, no_dynamic, no_dynamic)}
+    assert got[("pack-01", "test_f")] == ("zero", "wrong-f-wrong")
+    assert got[("pack-01", "test_h_again")] == ("zero", "wrong-h-wrong")
+    assert got[("alt-f-alt", "test_g")] == ("full", "alt-f-alt")
+    assert got[("wrong-g-wrong", "test_f")][0] == "full" and got[("wrong-g-wrong", "test_g")][0] == "zero"
+    assert proof_students(no_dynamic, no_dynamic, [f_wrong, h_wrong], alone=True)[2:] == [
+        ("wrong-f-wrong", (f_wrong,)), ("wrong-h-wrong", (h_wrong,))]

@@ -18,6 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     p_prove.add_argument("--workdir", help="keep the throw-away course here for inspection")
     p_prove.add_argument("--engine", choices=["engine", "nbgrader"], default="engine",
                          help="grade with the course's engine (default) or plain nbgrader autograde")
+    p_prove.add_argument("--alone", action="store_true",
+                         help="grade every variant as its own student (default: variants of different exercises "
+                              "packed into one notebook where that provably changes no test's outcome)")
     p_edition = sub.add_parser("student-edition", help="write the course without solutions, for students")
     p_edition.add_argument("dest", help="a new or empty folder outside the repository")
     p_edition.add_argument("--git", action="store_true", help="also git init + commit the edition")
@@ -61,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check-engine":
         from .compare import check_engine
 
-        return 0 if check_engine(args.chapters or None).equal else 1
+        result = check_engine(args.chapters or None)
+        return 0 if result.equal and not result.problems else 1
 
     if args.command == "bench-grading":
         from .compare import bench_grading
@@ -88,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     start = time.perf_counter()
     selected = args.chapters or chapters()
-    results = prove_many(selected, workdir=args.workdir, engine=args.engine)
+    results = prove_many(selected, workdir=args.workdir, engine=args.engine, alone=args.alone)
     took = time.perf_counter() - start
     for chapter in selected:
         problems = results[chapter]

@@ -28,7 +28,7 @@ from typing import Callable
 from . import notebook as nbtools
 from . import variants as variants_mod
 from .course import Course, chapters as all_chapters, repo_root
-from .prove import SOLUTION, STUB, submit_class
+from .prove import SOLUTION, STUB, check_class, submit_class
 
 Builder = Callable[[Course], None]
 
@@ -41,6 +41,7 @@ class Comparison:
     seconds: dict[str, float] = field(default_factory=dict)
     failed: dict[str, list[str]] = field(default_factory=dict)
     graded: dict[str, list[str]] = field(default_factory=dict)  # by both graders, compared cell by cell
+    problems: list[str] = field(default_factory=list)  # broken proof expectations (check_engine)
 
     @property
     def equal(self) -> bool:
@@ -78,8 +79,10 @@ def _student_scores(course: Course, chapter: str) -> dict[str, dict[str, float] 
 
 
 def compare(builder: Builder, chapters: list[str], workdir: Path, timeout: int | None = None,
-            workers: int | None = None, log: Callable[[str], None] = print) -> Comparison:
-    """Build the class twice (``builder`` fills a course), grade with both, compare cell by cell."""
+            workers: int | None = None, side_by_side: bool = False, log: Callable[[str], None] = print) -> Comparison:
+    """Build the class twice (``builder`` fills a course), grade with both, compare cell by cell.
+    ``side_by_side``: both graders at the same time (for a class that mostly waits, such as a cell that
+    never ends; the graders' times are then not throughputs)."""
     root = repo_root()
     first = Course(workdir / "nbgrader", root)
     builder(first)  # released notebooks, gradebook with the assignments, submissions: then a copy
@@ -88,8 +91,16 @@ def compare(builder: Builder, chapters: list[str], workdir: Path, timeout: int |
     result = Comparison()
     nb_options = [f"--Execute.timeout={timeout}"] if timeout else []
     engine_options = ["--force"] + (["--timeout", str(timeout)] if timeout else []) + (["--workers", str(workers)] if workers else [])
-    result.seconds["nbgrader"] = _grade(courses["nbgrader"], chapters, "nbgrader", nb_options)
-    result.seconds["engine"] = _grade(courses["engine"], chapters, "engine", engine_options)
+    if side_by_side:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(2) as pool:
+            runs = {name: pool.submit(_grade, courses[name], chapters, name, options)
+                    for name, options in (("nbgrader", nb_options), ("engine", engine_options))}
+            result.seconds.update({name: run.result() for name, run in runs.items()})
+    else:
+        result.seconds["nbgrader"] = _grade(courses["nbgrader"], chapters, "nbgrader", nb_options)
+        result.seconds["engine"] = _grade(courses["engine"], chapters, "engine", engine_options)
     for chapter in chapters:
         a, b = _student_scores(courses["nbgrader"], chapter), _student_scores(courses["engine"], chapter)
         outcomes = courses["engine"].engine_outcomes(chapter)
@@ -116,27 +127,29 @@ def compare(builder: Builder, chapters: list[str], workdir: Path, timeout: int |
 def proof_classes(chapters: list[str]) -> Builder:
     def build(course: Course) -> None:
         for chapter in chapters:
-            submit_class(course, chapter)
+            submit_class(course, chapter, alone=True)
     return build
 
 
 FAILURE_CODE = {
-    # student id: (code replacing the first exercise of chapter 1, what it shows)
-    "fails-error": ("def conv2d_params(*args, **kwargs):\n    return {}['no such key']\n", "an exception"),
-    "fails-stderr": ("import sys\n\ndef conv2d_params(c_in, c_out, kernel_size, groups=1, bias=True):\n"
-                     "    print('debugging', file=sys.stderr)\n"
-                     "    k = kernel_size if isinstance(kernel_size, tuple) else (kernel_size, kernel_size)\n"
-                     "    return c_out * (c_in // groups) * k[0] * k[1] + (c_out if bias else 0)\n",
-                     "a correct answer that writes to stderr"),
-    "fails-crash": ("import os\n\ndef conv2d_params(*args, **kwargs):\n    os._exit(3)\n", "a process that dies"),
+    # student id: ({index of the exercise of chapter 1 it replaces: code, with `conv2d_params` standing for
+    # that exercise's name}, what it shows)
+    "fails-stderr-then-error": ({
+        0: "import sys\n\ndef conv2d_params(c_in, c_out, kernel_size, groups=1, bias=True):\n"
+           "    print('debugging', file=sys.stderr)\n"
+           "    k = kernel_size if isinstance(kernel_size, tuple) else (kernel_size, kernel_size)\n"
+           "    return c_out * (c_in // groups) * k[0] * k[1] + (c_out if bias else 0)\n",
+        1: "def conv2d_params(*args, **kwargs):\n    return {}['no such key']\n",
+    }, "a correct answer that writes to stderr, then an exception in the next exercise"),
+    "fails-crash": ({0: "import os\n\ndef conv2d_params(*args, **kwargs):\n    os._exit(3)\n"}, "a process that dies"),
 }
 
 
 def failure_class(chapters: list[str]) -> Builder:
     """Every chapter and every failure kind, with as few kernels as that takes (plain nbgrader pays about
     8 s of imports per submission): the first chapter's solution with its lesson cells (so skipping lesson
-    cells is compared too), an error, a test cell that writes to stderr, a process that dies, an empty
-    file and a file that is not a notebook; every other chapter's first known-wrong variant (cells that
+    cells is compared too), a test cell that writes to stderr and one that raises (in one notebook), a
+    process that dies, an empty file and a file that is not a notebook; every other chapter's first known-wrong variant (cells that
     pass and cells that fail, hidden tests included)."""
     def build(course: Course) -> None:
         first = chapters[0]
@@ -153,10 +166,10 @@ def failure_class(chapters: list[str]) -> Builder:
                 course.submit(v.student_id, chapter, nbtools.make_submission(released, source, {v.replaces: code}, keep_demos=False))
         released = nbtools.read(course.released_path(first))
         source = course.source_notebook(first)
-        exercise = nbtools.exercise_ids(source)[0]
-        for student, (code, _) in FAILURE_CODE.items():
-            code = code.replace("conv2d_params", exercise)
-            course.submit(student, first, nbtools.make_submission(released, source, {exercise: code}, keep_demos=False))
+        exercises = nbtools.exercise_ids(source)
+        for student, (codes, _) in FAILURE_CODE.items():
+            replaced = {exercises[i]: code.replace("conv2d_params", exercises[i]) for i, code in codes.items()}
+            course.submit(student, first, nbtools.make_submission(released, source, replaced, keep_demos=False))
         folder = course.folder / "work" / "submitted"
         (folder / "fails-empty" / first).mkdir(parents=True)
         (folder / "fails-empty" / first / f"{first}.ipynb").write_text("")
@@ -165,12 +178,13 @@ def failure_class(chapters: list[str]) -> Builder:
     return build
 
 
-TIMEOUT_CODE = "def conv2d_params(*args, **kwargs):\n    while True:\n        pass\n"
+TIMEOUT_CODE = "import time\n\ndef conv2d_params(*args, **kwargs):\n    while True:\n        time.sleep(0.05)\n"
 
 
 def timeout_class(chapter: str) -> Builder:
-    """A cell that never ends, graded with a short per-cell limit (the rest of a class graded after such a
-    cell is shown by the attack suite, ``tests/test_attacks.py``)."""
+    """A cell that never ends, graded with a short per-cell limit. It waits rather than spins, so the two
+    graders can wait side by side without taking CPU from the rest of the suite; a student who spins, and
+    the rest of a class graded after them, is in the attack suite (``tests/test_attacks.py``)."""
     def build(course: Course) -> None:
         released = course.generate(chapter)
         source = course.source_notebook(chapter)
@@ -183,7 +197,7 @@ def timeout_class(chapter: str) -> Builder:
 def synthetic_class(chapter: str, minimum: int = 24) -> Builder:
     """Correct, partial, wrong and broken students of one chapter (at least ``minimum``)."""
     def build(course: Course) -> None:
-        submit_class(course, chapter)  # solution, stub, each known-wrong and valid alternative
+        submit_class(course, chapter, alone=True)  # solution, stub, each known-wrong and valid alternative
         released = nbtools.read(course.released_path(chapter))
         source = course.source_notebook(chapter)
         exercises = nbtools.exercise_ids(source)
@@ -211,13 +225,17 @@ def _report(title: str, result: Comparison, log: Callable[[str], None], throughp
     log("  every per-cell grade matched" if result.equal else f"  {len(result.mismatches)} MISMATCH(ES):")
     for line in result.mismatches:
         log(f"    {line}")
+    for line in result.problems:
+        log(f"  PROOF   {line}")
 
 
 def check_engine(chapters: list[str] | None = None, log: Callable[[str], None] = print,
                  parallel: int | None = None) -> Comparison:
-    """Every chapter's proof class graded both ways, compared cell by cell. Chapters are compared in
-    ``parallel`` separate courses at once (default: the number of cores; plain nbgrader grades one
-    notebook at a time, so this is what keeps the full comparison near half an hour on two cores), each
+    """Every chapter's proof class, each variant as its own student, graded both ways and compared cell by
+    cell; the engine's grades are also checked against the proof's expectations (``make test`` proves the
+    variants packed, see ``cnngrade.prove``: this is the proof with every variant alone). Chapters are
+    compared in ``parallel`` separate courses at once (default: the number of cores; plain nbgrader grades
+    one notebook at a time, so this is what keeps the full comparison near half an hour on two cores), each
     engine run with one worker."""
     from concurrent.futures import ThreadPoolExecutor
 
@@ -227,8 +245,11 @@ def check_engine(chapters: list[str] | None = None, log: Callable[[str], None] =
     with tempfile.TemporaryDirectory(prefix="check-engine-") as tmp:
         def one(chapter: str) -> Comparison:
             part = compare(proof_classes([chapter]), [chapter], Path(tmp) / chapter, workers=1)
+            part.problems = [f"{chapter}: {p}" for p in check_class(Course(Path(tmp) / chapter / "engine"), chapter,
+                                                                     "engine", alone=True)]
             log(f"  {chapter}: {part.submissions} submissions, {part.cells} cells, "
-                f"{'equal' if part.equal else f'{len(part.mismatches)} mismatch(es)'} "
+                f"{'equal' if part.equal else f'{len(part.mismatches)} mismatch(es)'}, "
+                f"{len(part.problems)} broken proof expectation(s) "
                 f"(nbgrader {part.seconds['nbgrader']:.0f} s, engine {part.seconds['engine']:.0f} s)")
             return part
 
@@ -239,6 +260,7 @@ def check_engine(chapters: list[str] | None = None, log: Callable[[str], None] =
         result.submissions += part.submissions
         result.cells += part.cells
         result.mismatches += part.mismatches
+        result.problems += part.problems
         result.failed.update(part.failed)
         result.graded.update(part.graded)
         for engine, seconds in part.seconds.items():

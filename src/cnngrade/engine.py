@@ -231,8 +231,9 @@ def _restores_thread_count(tree: ast.AST) -> bool:
     return last is not None and len(last.args) == 1 and isinstance(last.args[0], ast.Name) and last.args[0].id in saved
 
 
-def _lesson_cell_is_self_contained(code: str) -> bool:
-    """No magic, no global state change, no mutation of objects that other cells made."""
+def self_contained(code: str) -> bool:
+    """No magic, no global state change, no mutation of objects that other cells made (a lesson cell the
+    engine may skip; a variant ``cnngrade.prove`` may grade in one notebook with variants of other exercises)."""
     if any(line.lstrip().startswith(("%", "!")) for line in code.splitlines()):
         return False
     try:
@@ -270,7 +271,7 @@ def plan_cells(nb: NotebookNode, released: NotebookNode, module_names: set[str])
 
     A lesson (demo) cell is skipped only when provably safe: its source is a lesson cell of the released
     notebook unchanged; it changes no global state and mutates no object another cell made
-    (``_lesson_cell_is_self_contained``); and no cell that runs reads a name it binds, nor does it read
+    (``self_contained``); and no cell that runs reads a name it binds, nor does it read
     a non-module name bound by a cell that runs (it could mutate it). Everything else runs. The
     closure is computed to a fixed point, since keeping one lesson cell can make the ones it reads
     from necessary. Test cells seed their own randomness (a static rule of the course), so skipping
@@ -299,7 +300,7 @@ def plan_cells(nb: NotebookNode, released: NotebookNode, module_names: set[str])
     binds = [guard.bound_names(c.source) if c.cell_type == "code" else set() for c in nb.cells]
     reads = [guard.free_reads(c.source) if c.cell_type == "code" else set() for c in nb.cells]
     module_names = set(module_names) | set().union(*(guard.import_names(c.source) for c in nb.cells if c.cell_type == "code"))
-    candidates = {i for i, k in enumerate(kinds) if k == "lesson" and _lesson_cell_is_self_contained(nb.cells[i].source)}
+    candidates = {i for i, k in enumerate(kinds) if k == "lesson" and self_contained(nb.cells[i].source)}
     kept = {i for i, k in enumerate(kinds) if k in ("setup", "student", "test", "lesson")} - candidates
     changed = True
     while changed:

@@ -5,9 +5,20 @@ One throw-away course per chapter holds these "students", graded in a single aut
 * ``solution``: the released notebook with every solution filled in, demo cells included.
   Every test cell must score full marks, and none may write to stderr or display a value.
 * ``stub``: the released notebook as a student receives it. Every test cell must score zero.
-* one student per known-wrong variant: the test cells named in its ``loses`` line score zero, the
+* the known-wrong variants: the test cells named in a variant's ``loses`` line score zero, the
   others keep full marks.
-* one student per valid alternative: full marks on every test cell.
+* the valid alternatives: full marks on every test cell.
+
+Variants of different exercises are *packed* into one notebook (``pack``) when that provably changes no
+test's outcome: every variant is ``engine.self_contained`` (no global state changed, nothing another cell
+made mutated, inside its functions too), and no test cell depends on two of the notebook's variants, where
+a test depends on the exercise cells whose names it reads, directly or through other cells (statically,
+every earlier cell binding a name counts; a test that looks names up dynamically depends on every
+exercise; a test a variant ``loses`` depends on that variant's exercise). Each test then runs on
+exactly what it would run on with its own variant alone, so a pack's expected grades are the union of its
+variants' expectations, and a broken one names the variant responsible. Packing grades 241
+notebooks' worth of variants as 88 notebooks (``make test``); ``alone=True`` (``prove --alone``, and
+``make check-engine``, which also checks these expectations) grades every variant as its own student.
 
 They are graded by the course's engine (``cnngrade.engine``; ``engine="nbgrader"`` for plain nbgrader),
 which must grade every one of them, sandboxed, without raising a single integrity flag.
@@ -21,8 +32,10 @@ import ast
 import re
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+from . import guard
 from . import notebook as nbtools
 from . import variants as variants_mod
 from .course import Course, repo_root
@@ -130,54 +143,162 @@ def static_problems(chapter: str, root: Path | None = None) -> list[Problem]:
     return problems
 
 
-def expectations(chapter: str, tests: dict[str, float], variants: list) -> list[Expectation]:
-    out = []
-    for cell in tests:
-        out.append(Expectation(SOLUTION, cell, "full", "the solution scores full marks"))
-        out.append(Expectation(STUB, cell, "zero", "the released stub scores zero"))
+# -- who is in a proof class ---------------------------------------------------------------------
+_DYNAMIC_LOOKUP = {"globals", "locals", "vars", "eval", "exec", "get_ipython", "In", "Out", "_ih", "_oh", "__import__"}
+
+
+def _looks_up_names_dynamically(code: str) -> bool:
+    """Calls ``globals()``, ``eval(...)`` and the like, or reads IPython's ``In``/``Out`` (or cannot be parsed)."""
+    tree = guard.parse_cell(code)
+    return tree is None or any(isinstance(n, ast.Name) and n.id in _DYNAMIC_LOOKUP for n in ast.walk(tree))
+
+
+@lru_cache(maxsize=4096)
+def _names(code: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(names the cell binds at its top level, names it reads from outside itself)."""
+    return frozenset(guard.bound_names(code)), frozenset(guard.free_reads(code))
+
+
+def exercise_dependencies(nb) -> dict[str, set[str]]:
+    """Per test cell of a notebook, the exercise (solution) cells it depends on: those binding a name it
+    reads, or a name read by a cell it depends on (every earlier binder of a name counts, since a binder
+    may fail). A test cell that looks names up dynamically (``globals()``, ``eval``, ``In[...]``) depends on
+    every exercise."""
+    cells = [c for c in nb.cells if c.cell_type == "code"]
+    exercises = {i: nbtools.grade_id(c) for i, c in enumerate(cells) if nbtools.is_solution_cell(c)}
+    closure: list[set[int]] = []
+    result: dict[str, set[str]] = {}
+    for i, cell in enumerate(cells):
+        reads = _names(cell.source)[1]
+        deps: set[int] = set()
+        for j in range(i):
+            if _names(cells[j].source)[0] & reads:
+                deps |= {j} | closure[j]
+        closure.append(deps)
+        if nbtools.is_test_cell(cell):
+            found = set(exercises.values()) if _looks_up_names_dynamically(cell.source) else {exercises[j] for j in deps if j in exercises}
+            result[nbtools.grade_id(cell)] = found
+    return result
+
+
+def _code(variant, source) -> str:
+    return variant.resolve(nbtools.solved_source(nbtools.cell_by_id(source, variant.replaces)))
+
+
+def _submission(released, source, members) -> object:
+    return nbtools.make_submission(released, source, {v.replaces: _code(v, source) for v in members}, keep_demos=False)
+
+
+def _pack_dependencies(solved, source, members) -> dict[str, set[str]]:
+    """``exercise_dependencies`` of the solved notebook with ``members`` in place, plus each variant's
+    ``loses`` cells (they depend on its exercise whatever the static reading says)."""
+    codes = {v.replaces: _code(v, source) for v in members}
+    cells = []
+    for cell in solved.cells:
+        if cell.cell_type == "code" and nbtools.grade_id(cell) in codes:
+            cell = nbtools.NotebookNode({**cell, "source": codes[nbtools.grade_id(cell)]})
+        cells.append(cell)
+    deps = exercise_dependencies(nbtools.NotebookNode({"cells": cells}))
+    for v in members:
+        for cell in v.loses:
+            deps.setdefault(cell, set()).add(v.replaces)
+    return deps
+
+
+def pack(released, source, variants: list) -> list[tuple]:
+    """The variants in as few notebooks as provably safe (see the module docstring): greedily, each
+    variant joins the first notebook that has no variant of the same exercise and keeps every test
+    cell depending on at most one of its variants; a variant that is not ``self_contained`` goes alone."""
+    from .engine import self_contained
+
+    solved = nbtools.make_submission(released, source, keep_demos=False)
+    packs: list[list] = []
     for v in variants:
+        if self_contained(_code(v, source)):
+            for members in packs:
+                if len(members) == 1 and not self_contained(_code(members[0], source)):
+                    continue
+                if v.replaces in {w.replaces for w in members}:
+                    continue
+                replaced = {w.replaces for w in members} | {v.replaces}
+                if all(len(d & replaced) <= 1 for d in _pack_dependencies(solved, source, members + [v]).values()):
+                    members.append(v)
+                    break
+            else:
+                packs.append([v])
+        else:
+            packs.append([v])
+    return [tuple(members) for members in packs]
+
+
+def proof_students(released, source, variants: list, alone: bool = False) -> list[tuple[str, tuple]]:
+    """``[(student id, variants in the notebook)]``: solution, stub, then one student per variant
+    (``alone``) or per pack (its id is the variant's when a pack holds one)."""
+    groups = [(v,) for v in variants] if alone else pack(released, source, variants)
+    students = [(SOLUTION, ()), (STUB, ())]
+    for i, members in enumerate(groups, 1):
+        students.append((members[0].student_id if len(members) == 1 else f"pack-{i:02d}", members))
+    return students
+
+
+def expectations(chapter: str, tests: dict[str, float], students: list[tuple[str, tuple]], released=None,
+                 source=None) -> list[Expectation]:
+    out = []
+    for student, members in students:
+        if student in (SOLUTION, STUB):
+            for cell in tests:
+                out.append(Expectation(student, cell, "full" if student == SOLUTION else "zero",
+                                       "the solution scores full marks" if student == SOLUTION else "the released stub scores zero"))
+            continue
+        deps = _pack_dependencies(nbtools.make_submission(released, source, keep_demos=False), source, list(members)) \
+            if len(members) > 1 else {}
         for cell in tests:
-            lost = cell in v.loses
-            out.append(Expectation(v.student_id, cell, "zero" if lost else "full", v.why))
+            lost = [v for v in members if cell in v.loses]
+            responsible = lost or [v for v in members if len(members) == 1 or v.replaces in deps.get(cell, set())]
+            why = "; ".join(f"{v.student_id}: {v.why}" for v in responsible) or "no variant of this notebook reaches this cell"
+            out.append(Expectation(student, cell, "zero" if lost else "full", why))
     return out
 
 
-def submit_class(course: Course, chapter: str) -> None:
-    """The proof's class of a chapter: solution, stub, one student per variant."""
-    root = course.root
+def submit_class(course: Course, chapter: str, alone: bool = False) -> list[tuple[str, tuple]]:
+    """The proof's class of a chapter (``proof_students``), submitted to ``course``; returns the students."""
     released = course.generate(chapter)
     source = course.source_notebook(chapter)
-    course.submit(SOLUTION, chapter, nbtools.make_submission(released, source))
-    course.submit(STUB, chapter, released)
-    for v in variants_mod.load(root / "autograde", chapter):
-        code = v.resolve(nbtools.solved_source(nbtools.cell_by_id(source, v.replaces)))
-        nb = nbtools.make_submission(released, source, {v.replaces: code}, keep_demos=False)
-        course.submit(v.student_id, chapter, nb)
+    students = proof_students(released, source, variants_mod.load(course.root / "autograde", chapter), alone)
+    for student, members in students:
+        if student == SOLUTION:
+            course.submit(SOLUTION, chapter, nbtools.make_submission(released, source))
+        elif student == STUB:
+            course.submit(STUB, chapter, released)
+        else:
+            course.submit(student, chapter, _submission(released, source, members))
+    return students
 
 
-def check_class(course: Course, chapter: str, engine: str = "engine") -> list[Problem]:
-    """Every broken expectation of a graded proof class."""
+def check_class(course: Course, chapter: str, engine: str = "engine", alone: bool = False) -> list[Problem]:
+    """Every broken expectation of a graded proof class (``alone`` as it was submitted)."""
     problems = []
     source = course.source_notebook(chapter)
+    released = nbtools.read(course.released_path(chapter))
     tests = nbtools.test_cells(source)
-    variants = variants_mod.load(course.root / "autograde", chapter)
+    students = proof_students(released, source, variants_mod.load(course.root / "autograde", chapter), alone)
+    label = {s: s if len(m) < 2 else f"{s} = {' + '.join(v.student_id for v in m)}" for s, m in students}
     scores = course.scores(chapter)
     if engine == "engine":
         for student, outcome in course.engine_outcomes(chapter).items():
             if outcome["status"] == "failed":
-                problems.append(Problem(student, "-", f"could not be graded: {outcome['reason']}"))
+                problems.append(Problem(label.get(student, student), "-", f"could not be graded: {outcome['reason']}"))
             for flag in outcome["flags"]:
-                problems.append(Problem(student, flag.get("cell") or "-", f"flagged: {flag['detail']}"))
-    for exp in expectations(chapter, tests, variants):
+                problems.append(Problem(label.get(student, student), flag.get("cell") or "-", f"flagged: {flag['detail']}"))
+    for exp in expectations(chapter, tests, students, released, source):
         got = scores.get(exp.student, {}).get(exp.cell)
         if got is None:
-            problems.append(Problem(exp.student, exp.cell, "not graded"))
+            problems.append(Problem(label[exp.student], exp.cell, "not graded"))
             continue
         ok = got.score == got.max_score if exp.expected == "full" else got.score == 0
         if not ok:
-            problems.append(
-                Problem(exp.student, exp.cell, f"expected {exp.expected}, got {got.score:g}/{got.max_score:g} ({exp.why})")
-            )
+            problems.append(Problem(label[exp.student], exp.cell,
+                                    f"expected {exp.expected}, got {got.score:g}/{got.max_score:g} ({exp.why})"))
 
     for cell in (c for c in source.cells if nbtools.is_manual_cell(c)):
         got = scores.get(SOLUTION, {}).get(nbtools.grade_id(cell))
@@ -197,8 +318,9 @@ def check_class(course: Course, chapter: str, engine: str = "engine") -> list[Pr
 
 
 def prove_many(chapters: list[str], workdir: str | Path | None = None, root: Path | None = None,
-               engine: str = "engine") -> dict[str, list[Problem]]:
-    """Prove several chapters in one throw-away course, graded by one engine run (one warm pool)."""
+               engine: str = "engine", alone: bool = False) -> dict[str, list[Problem]]:
+    """Prove several chapters in one throw-away course, graded by one engine run (one warm pool);
+    ``alone``: every variant as its own student instead of packed (see the module docstring)."""
     root = root or repo_root()
     results = {chapter: static_problems(chapter, root) for chapter in chapters}
     todo = [chapter for chapter in chapters if not results[chapter]]
@@ -207,13 +329,14 @@ def prove_many(chapters: list[str], workdir: str | Path | None = None, root: Pat
     with tempfile.TemporaryDirectory(prefix="prove-") as tmp:
         course = Course(Path(workdir) if workdir else Path(tmp), root)
         for chapter in todo:
-            submit_class(course, chapter)
+            submit_class(course, chapter, alone)
         course.autograde(todo, engine)
         for chapter in todo:
-            results[chapter] = check_class(course, chapter, engine)
+            results[chapter] = check_class(course, chapter, engine, alone)
     return results
 
 
-def prove(chapter: str, workdir: str | Path | None = None, root: Path | None = None, engine: str = "engine") -> list[Problem]:
+def prove(chapter: str, workdir: str | Path | None = None, root: Path | None = None, engine: str = "engine",
+          alone: bool = False) -> list[Problem]:
     """Grade the chapter's solution, stub and variants; return every broken expectation."""
-    return prove_many([chapter], workdir, root, engine)[chapter]
+    return prove_many([chapter], workdir, root, engine, alone)[chapter]
