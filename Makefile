@@ -14,9 +14,7 @@ export TF_ENABLE_ONEDNN_OPTS := 0
 CHAPTERS := $(sort $(notdir $(wildcard solutions/[0-9][0-9]-*)))
 CHAPTER ?= $(firstword $(CHAPTERS))
 STAMP := $(VENV)/.installed
-# Three test processes on the 2-core CI machine: some tests wait (a cell that never ends, the gradebook's
-# disk writes, a lock on the shared book build) and a third process fills those gaps (measured in the README).
-PYTEST_WORKERS ?= 3
+PYTEST_WORKERS ?= 2
 
 .PHONY: help setup book test release bench notebook instructor-solutions \
         add-student collect zip-collect autograde feedback grades formgrader clean \

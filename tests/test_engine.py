@@ -139,7 +139,7 @@ def failure_comparison(tmp_path_factory):
 def test_engine_gives_nbgrader_grades_on_every_chapter_and_failure_kind(failure_comparison):
     result = failure_comparison
     assert result.equal, "\n".join(result.mismatches)
-    assert result.cells > 0 and result.submissions == len(CHAPTERS) + 4
+    assert result.cells > 0 and result.submissions == len(CHAPTERS) + 3
     assert all(result.graded[chapter] for chapter in CHAPTERS), "every chapter has a graded submission in the comparison"
 
 
@@ -147,7 +147,7 @@ def test_engine_gives_nbgrader_grades_on_every_chapter_and_failure_kind(failure_
 def test_engine_reports_ungradable_submissions_with_a_reason(failure_comparison):
     failed = failure_comparison.failed[CHAPTERS[0]]
     assert {"fails-crash", "fails-empty", "fails-not-a-notebook"} <= set(failed)
-    assert "fails-stderr-then-error" not in failed  # graded: the cells that raise score 0
+    assert "lessons-stderr-then-error" not in failed  # graded: the cells that raise score 0
 
 
 @pytest.mark.slow

@@ -2,9 +2,9 @@
 
 * ``check_engine`` (``make check-engine``): the proofs' classes of every chapter (solution, stub, every
   known-wrong and valid variant).
-* ``failure_class`` (``make test``): a smaller class that covers every chapter (the first chapter's solution
-  with its lesson cells, a known-wrong variant of each other chapter) and every failure kind: an error, a
-  test cell that writes to stderr, a process that dies, an empty file and a file that is not a notebook;
+* ``failure_class`` (``make test``): a smaller class that covers every chapter (the first chapter with its
+  lesson cells, a known-wrong variant of each other chapter) and every failure kind: an error, a test cell
+  that writes to stderr, a process that dies, an empty file and a file that is not a notebook;
   ``timeout_class``: a cell that never ends, graded with a short per-cell limit (the lesson cells of the
   first class need the course's).
 * ``bench_grading`` (``make bench-grading``): a synthetic class of one chapter (correct, partial, wrong,
@@ -28,7 +28,7 @@ from typing import Callable
 from . import notebook as nbtools
 from . import variants as variants_mod
 from .course import Course, chapters as all_chapters, repo_root
-from .prove import SOLUTION, STUB, check_class, submit_class
+from .prove import check_class, submit_class
 
 Builder = Callable[[Course], None]
 
@@ -134,42 +134,41 @@ def proof_classes(chapters: list[str]) -> Builder:
 FAILURE_CODE = {
     # student id: ({index of the exercise of chapter 1 it replaces: code, with `conv2d_params` standing for
     # that exercise's name}, what it shows)
-    "fails-stderr-then-error": ({
+    "lessons-stderr-then-error": ({
         0: "import sys\n\ndef conv2d_params(c_in, c_out, kernel_size, groups=1, bias=True):\n"
            "    print('debugging', file=sys.stderr)\n"
            "    k = kernel_size if isinstance(kernel_size, tuple) else (kernel_size, kernel_size)\n"
            "    return c_out * (c_in // groups) * k[0] * k[1] + (c_out if bias else 0)\n",
         1: "def conv2d_params(*args, **kwargs):\n    return {}['no such key']\n",
-    }, "a correct answer that writes to stderr, then an exception in the next exercise"),
+    }, "the lesson cells, a correct answer that writes to stderr, then an exception in the next exercise"),
     "fails-crash": ({0: "import os\n\ndef conv2d_params(*args, **kwargs):\n    os._exit(3)\n"}, "a process that dies"),
 }
 
 
 def failure_class(chapters: list[str]) -> Builder:
     """Every chapter and every failure kind, with as few kernels as that takes (plain nbgrader pays about
-    8 s of imports per submission): the first chapter's solution with its lesson cells (so skipping lesson
-    cells is compared too), a test cell that writes to stderr and one that raises (in one notebook), a
-    process that dies, an empty file and a file that is not a notebook; every other chapter's first known-wrong variant (cells that
-    pass and cells that fail, hidden tests included)."""
+    8 s of imports per submission): the first chapter with its lesson cells (so skipping lesson cells is
+    compared too), its first exercise solved but writing to stderr when a test calls it and its second
+    raising an exception, the other exercises solved; a process that dies; an empty file and a file that
+    is not a notebook; every other chapter's first known-wrong variant (cells that pass and cells that
+    fail, hidden tests included)."""
     def build(course: Course) -> None:
         first = chapters[0]
-        for chapter in chapters:
+        for chapter in chapters[1:]:
             released = course.generate(chapter)
             source = course.source_notebook(chapter)
-            if chapter == first:
-                course.submit(SOLUTION, chapter, nbtools.make_submission(released, source))
-                continue
             wrong = [v for v in variants_mod.load(course.root / "autograde", chapter) if v.kind == variants_mod.KNOWN_WRONG]
             if wrong:
                 v = wrong[0]
                 code = v.resolve(nbtools.solved_source(nbtools.cell_by_id(source, v.replaces)))
                 course.submit(v.student_id, chapter, nbtools.make_submission(released, source, {v.replaces: code}, keep_demos=False))
-        released = nbtools.read(course.released_path(first))
+        released = course.generate(first)
         source = course.source_notebook(first)
         exercises = nbtools.exercise_ids(source)
         for student, (codes, _) in FAILURE_CODE.items():
             replaced = {exercises[i]: code.replace("conv2d_params", exercises[i]) for i, code in codes.items()}
-            course.submit(student, first, nbtools.make_submission(released, source, replaced, keep_demos=False))
+            course.submit(student, first, nbtools.make_submission(released, source, replaced,
+                                                                  keep_demos=student.startswith("lessons")))
         folder = course.folder / "work" / "submitted"
         (folder / "fails-empty" / first).mkdir(parents=True)
         (folder / "fails-empty" / first / f"{first}.ipynb").write_text("")
