@@ -239,7 +239,7 @@ def check_engine(chapters: list[str] | None = None, log: Callable[[str], None] =
     from concurrent.futures import ThreadPoolExecutor
 
     chapters = chapters or all_chapters()
-    parallel = max(1, parallel or os.cpu_count() or 1)
+    parallel = max(1, min(parallel or os.cpu_count() or 1, len(chapters)))
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="check-engine-") as tmp:
         def one(chapter: str) -> Comparison:
