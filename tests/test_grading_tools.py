@@ -175,6 +175,16 @@ def test_pack_groups_only_variants_no_test_sees_together():
     assert packs == [(f_wrong, h_wrong), (f_alt,), (g_wrong,), (global_state,)]
     # a test that looks names up dynamically sees every exercise: nothing packs
     assert all(len(p) == 1 for p in pack(source, source, [f_wrong, h_wrong]))
+    # a test cell that patches a library: the variants it reads go alone (it may stop half-way)
+    patching = new_notebook(cells=[*no_dynamic.cells[:4],
+                                   _graded("import math\nmath.pi = 3\nassert f(1) == 2\nmath.pi = 3.14159", "test_f",
+                                           grade=True, solution=False, points=1), *no_dynamic.cells[5:]])
+    assert pack(patching, patching, [f_wrong, h_wrong]) == [(f_wrong,), (h_wrong,)]
+    # setattr reaches any object: a variant using it goes alone (setattr(self, ...) in a method does not)
+    via_setattr = _variant("h", "import math\ndef h(x):\n    setattr(math, 'pi', 3)\n    return -x", name="h_setattr")
+    own_attrs = _variant("h", "class H:\n    def __init__(self):\n        setattr(self, 'k', -1)\n"
+                              "def h(x):\n    return H().k * x", name="h_self")
+    assert pack(no_dynamic, no_dynamic, [f_wrong, via_setattr, own_attrs]) == [(f_wrong, own_attrs), (via_setattr,)]
 
     students = proof_students(no_dynamic, no_dynamic, [f_wrong, f_alt, g_wrong, h_wrong])
     assert [s for s, _ in students] == [SOLUTION, STUB, "pack-01", "alt-f-alt", "wrong-g-wrong"]

@@ -253,6 +253,13 @@ def self_contained(code: str) -> bool:
                 return False
         if isinstance(node, ast.Call):
             func = node.func
+            if isinstance(func, ast.Name) and func.id in ("setattr", "delattr"):
+                # setattr(owner, name, ...) reaches any object (a loop over library functions): only a
+                # method setting its own attributes, setattr(self, ...), is known to stay inside the cell
+                target = node.args[0] if node.args else None
+                if not (isinstance(target, ast.Name) and target.id == "self"):
+                    return False
+                continue
             base = func
             while isinstance(base, (ast.Attribute, ast.Subscript, ast.Call)):
                 base = base.func if isinstance(base, ast.Call) else base.value

@@ -11,7 +11,9 @@ One throw-away course per chapter holds these "students", graded in a single aut
 
 Variants of different exercises are *packed* into one notebook (``pack``) when that provably changes no
 test's outcome: every variant is ``engine.self_contained`` (no global state changed, nothing another cell
-made mutated, inside its functions too), and no test cell depends on two of the notebook's variants, where
+made mutated, inside its functions too), so is every test cell that depends on it (a test cell that
+patches a library could leave the patch in place when a variant makes it fail half-way), and no test
+cell depends on two of the notebook's variants, where
 a test depends on the exercise cells whose names it reads, directly or through other cells (statically,
 every earlier cell binding a name counts; a test that looks names up dynamically depends on every
 exercise; a test a variant ``loses`` depends on that variant's exercise). Each test then runs on
@@ -208,15 +210,24 @@ def _pack_dependencies(solved, source, members) -> dict[str, set[str]]:
 def pack(released, source, variants: list) -> list[tuple]:
     """The variants in as few notebooks as provably safe (see the module docstring): greedily, each
     variant joins the first notebook that has no variant of the same exercise and keeps every test
-    cell depending on at most one of its variants; a variant that is not ``self_contained`` goes alone."""
+    cell depending on at most one of its variants; a variant that is not ``self_contained``, or that a test
+    cell which is not ``self_contained`` depends on, goes alone."""
     from .engine import self_contained
 
     solved = nbtools.make_submission(released, source, keep_demos=False)
+    # A test cell that changes global state could leave it changed when a variant makes it fail half-way,
+    # and so reach later tests: the variants such a cell depends on go alone.
+    unsafe_tests = {nbtools.grade_id(c) for c in solved.cells if nbtools.is_test_cell(c) and not self_contained(c.source)}
+
+    def may_share(v) -> bool:
+        deps = _pack_dependencies(solved, source, [v])
+        return self_contained(_code(v, source)) and not any(v.replaces in deps.get(t, set()) for t in unsafe_tests)
+
     packs: list[list] = []
     for v in variants:
-        if self_contained(_code(v, source)):
+        if may_share(v):
             for members in packs:
-                if len(members) == 1 and not self_contained(_code(members[0], source)):
+                if len(members) == 1 and not may_share(members[0]):
                     continue
                 if v.replaces in {w.replaces for w in members}:
                     continue
