@@ -19,7 +19,7 @@ every earlier cell binding a name counts; a test that looks names up dynamically
 exercise; a test a variant ``loses`` depends on that variant's exercise). Each test then runs on
 exactly what it would run on with its own variant alone, so a pack's expected grades are the union of its
 variants' expectations, and a broken one names the variant responsible. Packing grades the variants in
-about a third as many notebooks (``make test``); ``alone=True`` (``prove --alone``, and ``make
+40 % as many notebooks (``make test``); ``alone=True`` (``prove --alone``, and ``make
 check-engine``, which also checks these expectations) grades every variant as its own student.
 
 They are graded by the course's engine (``cnngrade.engine``; ``engine="nbgrader"`` for plain nbgrader),
