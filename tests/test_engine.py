@@ -210,3 +210,27 @@ def test_dask_cluster_grades_like_local_and_survives_a_killed_worker(tmp_path, m
 
     with Gradebook("sqlite:///" + str(course.folder / "work" / "gradebook.db")) as gb:  # none counted twice
         assert len(gb.find_assignment(chapter).submissions) == len(record)
+
+
+def test_courses_generated_side_by_side_keep_their_own_folders(tmp_path, monkeypatch):
+    """check-engine builds one course per chapter in threads; nbgrader's converter reads the course's
+    folders from the process environment, so two generations at once must not see each other's (the
+    configuration is loaded slowly here, so that without a lock the threads would overwrite it)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    seen = []
+    real = engine.load_config
+
+    def slow_load_config(folder):
+        before = os.environ["CNNBLOCKS_COURSE_ROOT"]
+        time.sleep(0.3)
+        seen.append((before, os.environ["CNNBLOCKS_COURSE_ROOT"]))
+        return real(folder)
+
+    monkeypatch.setattr(engine, "load_config", slow_load_config)
+    chapters = CHAPTERS[:3]
+    with ThreadPoolExecutor(len(chapters)) as pool:
+        released = list(pool.map(lambda ch: Course(tmp_path / ch, ROOT).generate(ch), chapters))
+    assert len(seen) == len(chapters) and all(before == after for before, after in seen), seen
+    for chapter, nb in zip(chapters, released):
+        assert (tmp_path / chapter / "chapters" / chapter / f"{chapter}.ipynb").exists() and nb.cells

@@ -14,12 +14,16 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from nbformat import NotebookNode
 
 from . import notebook as nbtools
+
+# Course.generate sets this process's environment to one course's while nbgrader's converter runs
+_ENVIRONMENT = threading.Lock()
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -83,11 +87,15 @@ class Course:
         the command line runs it, without the command's 2 s start-up (tests generate two dozen
         assignments). ``tests/test_chapters.py`` checks the result against the committed ``chapters/``,
         which ``make release`` writes with the command line."""
+        self.add_source(chapter)
+        with _ENVIRONMENT:  # one course's environment at a time (check-engine builds courses in threads)
+            return self._generate(chapter)
+
+    def _generate(self, chapter: str) -> NotebookNode:
         from nbgrader.converters import GenerateAssignment
 
         from .engine import course_directory, load_config
 
-        self.add_source(chapter)
         saved = dict(os.environ)
         # nbgrader_config.py reads the course's folders from the environment; a new gradebook runs `alembic`
         os.environ.update(self.env())
