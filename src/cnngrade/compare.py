@@ -28,7 +28,7 @@ from typing import Callable
 from . import notebook as nbtools
 from . import variants as variants_mod
 from .course import Course, chapters as all_chapters, repo_root
-from .prove import check_class, submit_class
+from .prove import check_class, submit_class, variant_code
 
 Builder = Callable[[Course], None]
 
@@ -160,7 +160,7 @@ def failure_class(chapters: list[str]) -> Builder:
             wrong = [v for v in variants_mod.load(course.root / "autograde", chapter) if v.kind == variants_mod.KNOWN_WRONG]
             if wrong:
                 v = wrong[0]
-                code = v.resolve(nbtools.solved_source(nbtools.cell_by_id(source, v.replaces)))
+                code = variant_code(v, source)
                 course.submit(v.student_id, chapter, nbtools.make_submission(released, source, {v.replaces: code}, keep_demos=False))
         released = course.generate(first)
         source = course.source_notebook(first)

@@ -133,7 +133,7 @@ def static_problems(chapter: str, root: Path | None = None) -> list[Problem]:
         else:
             solution = nbtools.solved_source(nbtools.cell_by_id(source, v.replaces))
             try:
-                code = v.resolve(solution)
+                code = variant_code(v, source)
             except ValueError as err:
                 problems.append(Problem(v.student_id, v.replaces, str(err)))
             else:
@@ -183,18 +183,19 @@ def exercise_dependencies(nb) -> dict[str, set[str]]:
     return result
 
 
-def _code(variant, source) -> str:
+def variant_code(variant, source) -> str:
+    """The code a variant puts in its exercise cell (a patch applied to the chapter's solution)."""
     return variant.resolve(nbtools.solved_source(nbtools.cell_by_id(source, variant.replaces)))
 
 
 def _submission(released, source, members) -> object:
-    return nbtools.make_submission(released, source, {v.replaces: _code(v, source) for v in members}, keep_demos=False)
+    return nbtools.make_submission(released, source, {v.replaces: variant_code(v, source) for v in members}, keep_demos=False)
 
 
 def _pack_dependencies(solved, source, members) -> dict[str, set[str]]:
     """``exercise_dependencies`` of the solved notebook with ``members`` in place, plus each variant's
     ``loses`` cells (they depend on its exercise whatever the static reading says)."""
-    codes = {v.replaces: _code(v, source) for v in members}
+    codes = {v.replaces: variant_code(v, source) for v in members}
     cells = []
     for cell in solved.cells:
         if cell.cell_type == "code" and nbtools.grade_id(cell) in codes:
@@ -221,7 +222,7 @@ def pack(released, source, variants: list) -> list[tuple]:
 
     def may_share(v) -> bool:
         deps = _pack_dependencies(solved, source, [v])
-        return self_contained(_code(v, source)) and not any(v.replaces in deps.get(t, set()) for t in unsafe_tests)
+        return self_contained(variant_code(v, source)) and not any(v.replaces in deps.get(t, set()) for t in unsafe_tests)
 
     packs: list[list] = []
     for v in variants:
@@ -255,14 +256,14 @@ def proof_students(released, source, variants: list, alone: bool = False) -> lis
 def expectations(chapter: str, tests: dict[str, float], students: list[tuple[str, tuple]], released=None,
                  source=None) -> list[Expectation]:
     out = []
+    solved = nbtools.make_submission(released, source, keep_demos=False) if released is not None else None
     for student, members in students:
         if student in (SOLUTION, STUB):
             for cell in tests:
                 out.append(Expectation(student, cell, "full" if student == SOLUTION else "zero",
                                        "the solution scores full marks" if student == SOLUTION else "the released stub scores zero"))
             continue
-        deps = _pack_dependencies(nbtools.make_submission(released, source, keep_demos=False), source, list(members)) \
-            if len(members) > 1 else {}
+        deps = _pack_dependencies(solved, source, list(members)) if len(members) > 1 else {}
         for cell in tests:
             lost = [v for v in members if cell in v.loses]
             responsible = lost or [v for v in members if len(members) == 1 or v.replaces in deps.get(cell, set())]
