@@ -24,6 +24,7 @@ timings go to ``<work>/engine/<chapter>.json`` (read by ``make report``).
 from __future__ import annotations
 
 import ast
+import functools
 import base64
 import hashlib
 import json
@@ -231,6 +232,7 @@ def _restores_thread_count(tree: ast.AST) -> bool:
     return last is not None and len(last.args) == 1 and isinstance(last.args[0], ast.Name) and last.args[0].id in saved
 
 
+@functools.lru_cache(maxsize=4096)
 def self_contained(code: str) -> bool:
     """No magic, no global state change, no mutation of objects that other cells made (a lesson cell the
     engine may skip; a variant ``cnngrade.prove`` may grade in one notebook with variants of other exercises)."""

@@ -149,6 +149,7 @@ def static_problems(chapter: str, root: Path | None = None) -> list[Problem]:
 _DYNAMIC_LOOKUP = {"globals", "locals", "vars", "eval", "exec", "get_ipython", "In", "Out", "_ih", "_oh", "__import__"}
 
 
+@lru_cache(maxsize=4096)
 def _looks_up_names_dynamically(code: str) -> bool:
     """Calls ``globals()``, ``eval(...)`` and the like, or reads IPython's ``In``/``Out`` (or cannot be parsed)."""
     tree = guard.parse_cell(code)
@@ -166,20 +167,28 @@ def exercise_dependencies(nb) -> dict[str, set[str]]:
     reads, or a name read by a cell it depends on (every earlier binder of a name counts, since a binder
     may fail). A test cell that looks names up dynamically (``globals()``, ``eval``, ``In[...]``) depends on
     every exercise."""
-    cells = [c for c in nb.cells if c.cell_type == "code"]
-    exercises = {i: nbtools.grade_id(c) for i, c in enumerate(cells) if nbtools.is_solution_cell(c)}
+    cells = tuple((c.source, nbtools.grade_id(c), nbtools.is_solution_cell(c), nbtools.is_test_cell(c))
+                  for c in nb.cells if c.cell_type == "code")
+    return {test: set(found) for test, found in _dependencies(cells).items()}
+
+
+@lru_cache(maxsize=1024)
+def _dependencies(cells: tuple) -> dict[str, frozenset[str]]:
+    """``exercise_dependencies`` of code cells given as (source, grade id, is solution, is test); cached,
+    since packing asks again for the same notebook with one variant more or less."""
+    exercises = {i: grade for i, (_, grade, solution, _) in enumerate(cells) if solution}
     closure: list[set[int]] = []
-    result: dict[str, set[str]] = {}
-    for i, cell in enumerate(cells):
-        reads = _names(cell.source)[1]
+    result: dict[str, frozenset[str]] = {}
+    for i, (code, grade, _, test) in enumerate(cells):
+        reads = _names(code)[1]
         deps: set[int] = set()
         for j in range(i):
-            if _names(cells[j].source)[0] & reads:
+            if _names(cells[j][0])[0] & reads:
                 deps |= {j} | closure[j]
         closure.append(deps)
-        if nbtools.is_test_cell(cell):
-            found = set(exercises.values()) if _looks_up_names_dynamically(cell.source) else {exercises[j] for j in deps if j in exercises}
-            result[nbtools.grade_id(cell)] = found
+        if test:
+            found = set(exercises.values()) if _looks_up_names_dynamically(code) else {exercises[j] for j in deps if j in exercises}
+            result[grade] = frozenset(found)
     return result
 
 
