@@ -369,7 +369,8 @@ class LocalPool:
     def __init__(self, workers: int, hide: list[Path], use_sandbox: bool, threads: int = 0):
         self.size = max(1, workers)
         threads = threads or max(1, (os.cpu_count() or 1) // self.size)
-        self.workers = [LocalWorker(hide, use_sandbox, threads) for _ in range(self.size)]
+        self.args = (hide, use_sandbox, threads)
+        self.workers: list[LocalWorker | None] = [LocalWorker(*self.args) for _ in range(self.size)]
 
     def run(self, jobs: Iterable[dict]) -> Iterator[dict]:
         """Grade ``jobs`` (consumed in the calling thread, so a generator may prepare them while the workers
@@ -384,13 +385,16 @@ class LocalPool:
                     todo.put(None)  # for the other threads
                     return
                 w = self.workers[slot]
+                if w is None:  # replaced only when there is a job for it (a warm start costs seconds of CPU)
+                    w = self.workers[slot] = LocalWorker(*self.args)
                 try:
                     done.put(w.grade(job))
                 except Exception as err:  # noqa: BLE001 - the worker itself died: report, replace it, go on
                     done.put({"id": job["id"], "nonce": job["nonce"], "status": "failed", "notebook": None,
                               "flags": [], "seconds": 0.0, "reason": f"the grading worker died ({err})"})
                     w.proc.kill()
-                    self.workers[slot] = LocalWorker(*w.args)
+                    w.proc.wait()
+                    self.workers[slot] = None
 
         threads = [threading.Thread(target=serve, args=(i,), daemon=True) for i in range(len(self.workers))]
         for t in threads:
@@ -407,7 +411,8 @@ class LocalPool:
 
     def close(self) -> None:
         for w in self.workers:
-            w.close()
+            if w is not None:
+                w.close()
 
 
 _DASK_POOL: LocalPool | None = None
@@ -620,6 +625,9 @@ def _autograde(autograde_dir: Path, chapter: str, *, students, force, workers, s
                                             flags=before.get("flags", []))
             continue
         to_grade.append(sub)
+    # New and changed submissions first; those that failed last time (a notebook that killed its worker or
+    # ran out of time, say) after them, so that they cannot hold up the rest of the class again.
+    to_grade.sort(key=lambda sub: previous.get(sub.student, {}).get("status") == "failed")
 
     bar = None
     if progress and to_grade:
