@@ -77,8 +77,12 @@ student-edition: setup  ## the course without solutions, for students: make stud
 	$(BIN)/python -m cnngrade student-edition "$(DEST)" $(if $(GIT),--git)
 
 test: setup  ## the whole test suite (helpers, graded tests proven through the engine, engine vs nbgrader, attacks, sync, book)
-	# --dist loadscope keeps each test module on one worker: a module fixture that grades a class runs once.
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadscope --durations=15 -p no:cacheprovider
+	# --dist loadscope keeps each test module on one worker: a module fixture that grades a class runs once;
+	# the modules run longest first (tests/conftest.py), not in xdist's order (most tests first).
+	# One library thread per process: two test workers already keep both cores busy with notebooks and
+	# graders, and one thread per core per process oversubscribes them (measured: 492 s instead of 518 s).
+	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 TF_NUM_INTRAOP_THREADS=1 \
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadscope --no-loadscope-reorder --durations=15 -p no:cacheprovider
 
 bench: setup  ## time every solution notebook and the book builds (clean, cached, after a prose/code change)
 	$(BIN)/python -m cnngrade.bench
