@@ -24,8 +24,8 @@ timings go to ``<work>/engine/<chapter>.json`` (read by ``make report``).
 from __future__ import annotations
 
 import ast
-import functools
 import base64
+import functools
 import hashlib
 import json
 import os
@@ -330,7 +330,6 @@ class LocalWorker:
     """One ``cnngrade.worker`` process (in the sandbox when available) and its channel."""
 
     def __init__(self, hide: list[Path], use_sandbox: bool, threads: int):
-        self.args = (hide, use_sandbox, threads)
         env = {"CNNGRADE_THREADS": str(threads), "CNNGRADE_SANDBOXED": "1" if use_sandbox else "0",
                "PYTHONWARNINGS": os.environ.get("PYTHONWARNINGS", "ignore::DeprecationWarning")}
         argv = [sys.executable, "-m", "cnngrade.worker"]

@@ -229,24 +229,20 @@ def pack(released, source, variants: list) -> list[tuple]:
     # and so reach later tests: the variants such a cell depends on go alone.
     unsafe_tests = {nbtools.grade_id(c) for c in solved.cells if nbtools.is_test_cell(c) and not self_contained(c.source)}
 
-    def may_share(v) -> bool:
+    def goes_alone(v) -> bool:
         deps = _pack_dependencies(solved, source, [v])
-        return self_contained(variant_code(v, source)) and not any(v.replaces in deps.get(t, set()) for t in unsafe_tests)
+        return not self_contained(variant_code(v, source)) or any(v.replaces in deps.get(t, set()) for t in unsafe_tests)
 
+    alone = [v for v in variants if goes_alone(v)]
     packs: list[list] = []
     for v in variants:
-        if may_share(v):
-            for members in packs:
-                if len(members) == 1 and not may_share(members[0]):
-                    continue
-                if v.replaces in {w.replaces for w in members}:
-                    continue
-                replaced = {w.replaces for w in members} | {v.replaces}
-                if all(len(d & replaced) <= 1 for d in _pack_dependencies(solved, source, members + [v]).values()):
-                    members.append(v)
-                    break
-            else:
-                packs.append([v])
+        for members in ([] if v in alone else packs):
+            if members[0] in alone or v.replaces in {w.replaces for w in members}:
+                continue
+            replaced = {w.replaces for w in members} | {v.replaces}
+            if all(len(d & replaced) <= 1 for d in _pack_dependencies(solved, source, members + [v]).values()):
+                members.append(v)
+                break
         else:
             packs.append([v])
     return [tuple(members) for members in packs]
