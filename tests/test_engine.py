@@ -128,6 +128,66 @@ def test_forked_children_compute_what_a_fresh_interpreter_computes():
         assert _text(result, 2).strip() == "False"  # the previous child's `leak` is not here
 
 
+GETMODULE_PROBE = r"""
+import inspect, json, sys, types
+from cnngrade import worker
+
+def frame_of(filename):
+    namespace = {}
+    exec(compile("import sys\ndef here():\n    return sys._getframe()\n", filename, "exec"), namespace)
+    return namespace["here"]()
+
+def answers():
+    objects = [frame_of("<cell-1>"), frame_of("/tmp/ipykernel_1/2.py"), compile("1", "<x>", "exec"), json,
+               json.dumps, json.JSONDecoder, inspect.currentframe(), len, sys.exc_info]
+    try:
+        json.loads("{")
+    except ValueError as err:
+        tb = err.__traceback__
+        while tb.tb_next:
+            tb = tb.tb_next
+        objects.append(tb.tb_frame)  # a frame of a module's own file
+    return [getattr(inspect.getmodule(o), "__name__", None) for o in objects]
+
+scans = []
+original = inspect.getmodule
+def counting(object, _filename=None):  # the standard function, counting the calls in which it scans
+    if not (inspect.ismodule(object) or hasattr(object, "__module__") or hasattr(object, "__name__")):
+        file = inspect.getabsfile(object, _filename)
+        if file not in inspect.modulesbyfile:
+            scans.append(file)
+    return original(object, _filename)
+inspect.getmodule = counting
+before = answers()
+standard_scans = len(scans)
+worker.remember_module_scans()  # its own first scan
+scans.clear()
+after = answers()
+again = answers()
+remembered_scans = len(scans)
+# a module loaded afterwards, whose frames must be found (a new module count means a new scan)
+module = types.ModuleType("late_module"); module.__file__ = "/tmp/late_module.py"
+exec(compile("import sys\ndef here():\n    return sys._getframe()\n", module.__file__, "exec"), module.__dict__)
+sys.modules["late_module"] = module
+late = getattr(inspect.getmodule(module.here()), "__name__", None)
+print(json.dumps({"before": before, "after": after, "again": again, "late": late,
+                  "standard_scans": standard_scans, "remembered_scans": remembered_scans}))
+"""
+
+
+def test_remembered_module_scans_give_inspects_answers_with_fewer_scans():
+    """The worker's ``inspect.getmodule`` (see ``worker.remember_module_scans``) answers exactly as the
+    standard one, finds a module loaded later, and does not re-scan for a file it already knows is none."""
+    out = subprocess.run([sys.executable, "-c", GETMODULE_PROBE], capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["before"] == result["after"] == result["again"]
+    assert result["before"][:3] == [None, None, None] and result["before"][3] == "json"
+    assert result["before"][-1] == "json.decoder"
+    assert result["late"] == "late_module"
+    assert result["standard_scans"] >= 4  # one per question about a frame or code object of no module
+    assert result["remembered_scans"] == 0  # the worker's own scan answers them all until a module loads
+
+
 # -- same grades as nbgrader ---------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def failure_comparison(tmp_path_factory):
