@@ -21,6 +21,7 @@ and other students out of reach whatever the student's code does.
 from __future__ import annotations
 
 import ast
+import functools
 import sys
 import types
 from dataclasses import dataclass
@@ -355,18 +356,22 @@ def parse_cell(code: str) -> ast.Module | None:
         return None
 
 
-def import_names(code: str) -> set[str]:
+# The name analyses below are cached by source: the engine asks about the same lesson and test cells for
+# every student of a class. They return frozensets, so that no caller can change a cached answer.
+@functools.lru_cache(maxsize=8192)
+def import_names(code: str) -> frozenset[str]:
     """Names a cell binds with ``import`` (modules, functions and classes of libraries)."""
     tree = parse_cell(code)
-    return set() if tree is None else {alias.asname or alias.name.split(".")[0] for node in tree.body
-                                       if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names}
+    return frozenset() if tree is None else frozenset({alias.asname or alias.name.split(".")[0] for node in tree.body
+                                       if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names})
 
 
-def bound_names(code: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def bound_names(code: str) -> frozenset[str]:
     """Names a cell binds at its top level (imports, definitions, assignments, loop targets)."""
     tree = parse_cell(code)
     if tree is None:
-        return set()
+        return frozenset()
     names = set()
     for node in tree.body:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -375,10 +380,11 @@ def bound_names(code: str) -> set[str]:
             names.add(node.name)
         else:
             names.update(sub.id for sub in ast.walk(node) if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store))
-    return names
+    return frozenset(names)
 
 
-def read_names(code: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def read_names(code: str) -> frozenset[str]:
     """Every global name a cell reads: at its top level, or from inside its functions, classes and
     comprehensions (their own parameters and locals excluded), as Python's symbol table resolves them."""
     import symtable
@@ -386,19 +392,19 @@ def read_names(code: str) -> set[str]:
     try:
         top = symtable.symtable(without_magics(code), "<cell>", "exec")
     except SyntaxError:
-        return set()
+        return frozenset()
     names = {sym.get_name() for sym in top.get_symbols() if sym.is_referenced()}
     stack = list(top.get_children())
     while stack:
         table = stack.pop()
         names |= {sym.get_name() for sym in table.get_symbols() if sym.is_referenced() and sym.is_global()}
         stack.extend(table.get_children())
-    return names
+    return frozenset(names)
 
 
-def _expr_reads(node: ast.AST | None) -> set[str]:
+def _expr_reads(node: ast.AST | None) -> frozenset[str]:
     if node is None:
-        return set()
+        return frozenset()
     return read_names(ast.unparse(node))
 
 
@@ -442,13 +448,14 @@ def _block_reads(body: list, bound: set[str], free: set[str]) -> None:
             bound |= bound_names(segment)
 
 
-def free_reads(code: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def free_reads(code: str) -> frozenset[str]:
     """The names a cell reads from outside itself: read (directly, or from inside its functions,
     classes and comprehensions) before the cell bound them. ``x = x + 1`` reads the outside ``x``;
     ``y = 1; print(y)`` and ``for i in r: print(i)`` read no outside ``y`` or ``i``."""
     tree = parse_cell(code)
     if tree is None:
-        return set()
+        return frozenset()
     free: set[str] = set()
     _block_reads(tree.body, set(), free)
-    return free
+    return frozenset(free)
