@@ -6,8 +6,10 @@ hurt the grading); every other exercise is solved. Expected: each attacker score
 students graded before and after them keep exactly their grades, and no file of the course changes.
 """
 import hashlib
+import json
 import os
 import subprocess
+import sys
 
 import pytest
 
@@ -82,13 +84,17 @@ def _tree_digest(*folders):
             if path.is_file() and "__pycache__" not in path.parts}
 
 
-@pytest.fixture(scope="module")
-def attacked_class(tmp_path_factory):
+def _require_sandbox():
     if not sandbox.available()[0]:
         message = f"the grading sandbox is unavailable: {sandbox.available()[1]}"
         if os.environ.get("CI") or os.environ.get("CNNGRADE_REQUIRE_SANDBOX") == "1":
             pytest.fail(message)
         pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def attacked_class(tmp_path_factory):
+    _require_sandbox()
     course = Course(tmp_path_factory.mktemp("attacks"), ROOT)
     released = course.generate(CHAPTER)
     source = course.source_notebook(CHAPTER)
@@ -214,3 +220,46 @@ def test_a_second_run_regrades_only_what_failed_or_changed(attacked_class):
     retried = {s for s, o in before.items() if o["status"] == "failed"} | {"z-honest"}
     assert f"graded 1, failed {len(retried) - 1}, unchanged {len(before) - len(retried)}" in proc.stdout, proc.stdout
     assert course.scores(CHAPTER)["z-honest"][TARGET].score == 0
+
+
+PLANT_AND_CLEAN = r"""
+import json, os, sys, time
+from cnngrade import worker
+
+home = os.path.expanduser("~")
+for base in ("/tmp", home):
+    os.makedirs(base + "/deep/er/est", exist_ok=True)
+    open(base + "/deep/er/est/file", "w").write("x")
+    open(base + "/top", "w").write("x")
+    os.makedirs(base + "/locked/inner", exist_ok=True)  # folders made read-only to survive the cleaning
+    open(base + "/locked/inner/file", "w").write("x")
+    os.chmod(base + "/locked/inner", 0o500)
+    os.chmod(base + "/locked", 0o500)
+    os.symlink("/etc/hostname", base + "/link")  # a link to a file that cannot be written
+os.makedirs(home + "/.ipython/profile_default/startup", exist_ok=True)
+open(home + "/.ipython/profile_default/startup/00-cheat.py", "w").write("check_equal = print")
+started = time.perf_counter()
+worker._clean_sandbox({})
+seconds = time.perf_counter() - started
+left = []
+for base in ("/tmp", home):
+    for root, dirs, files in os.walk(base):
+        dirs[:] = [d for d in dirs if not worker._read_only(os.path.join(root, d))]  # the installation's binds
+        left += [os.path.join(root, name) for name in files]  # files and links; folders that hold a bind stay
+        left += [os.path.join(root, d) for d in dirs if os.path.islink(os.path.join(root, d))]
+print(json.dumps({"left": left, "python": os.path.exists(sys.executable), "seconds": seconds}))
+"""
+
+
+def test_the_sandbox_keeps_nothing_a_submission_leaves_behind(tmp_path):
+    """What one submission writes in the sandbox's private /tmp and home is gone before the next one: nested
+    folders, folders made read-only, links; the read-only binds of the Python installation stay untouched
+    (and are not walked: the cleaning takes milliseconds, not the 0.4 s of trying every file of them)."""
+    _require_sandbox()
+    argv = sandbox.command([sys.executable, "-c", PLANT_AND_CLEAN], [tmp_path, ROOT], {})
+    proc = subprocess.run(argv, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["left"] == [] and result["python"], result
+    assert result["seconds"] < 0.2, result
+

@@ -27,7 +27,6 @@ import json
 import os
 import resource
 import select
-import shutil
 import signal
 import struct
 import sys
@@ -427,6 +426,40 @@ def grade_job(job: dict) -> dict:
             "flags": [], "seconds": seconds}
 
 
+def _empty(folder: str) -> None:
+    """Remove everything in ``folder`` except the read-only binds of the Python installation and the course's
+    packages (``sandbox.command``), without walking into them: when they sit under the private /tmp or home
+    (Python under ~/.pyenv, a course cloned under /tmp or the home), ``shutil.rmtree`` tried to delete every
+    file of them after each submission (measured: 0.4 to 0.7 s per submission). A folder the submission made
+    read-only is made writable again and emptied: only a read-only file system is left alone."""
+    try:
+        with os.scandir(folder) as found:
+            entries = list(found)
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.is_dir(follow_symlinks=False):
+            _quietly(os.remove, entry.path)
+        elif not _read_only(entry.path):  # a bind of the installation: left alone
+            _quietly(os.chmod, entry.path, 0o700)
+            _empty(entry.path)
+            _quietly(os.rmdir, entry.path)  # a folder that holds a bind stays, empty otherwise
+
+
+def _read_only(path: str) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _quietly(action, *args) -> None:
+    try:
+        action(*args)
+    except OSError:
+        pass
+
+
 def _clean_sandbox(keep: dict[str, bytes]) -> None:
     """Inside the sandbox only: empty the private /tmp and home, kill leftovers, restore warm caches."""
     me = os.getpid()
@@ -437,17 +470,7 @@ def _clean_sandbox(keep: dict[str, bytes]) -> None:
             except (ProcessLookupError, PermissionError):
                 pass
     for folder in ("/tmp", os.path.expanduser("~")):
-        for name in os.listdir(folder):
-            path = os.path.join(folder, name)
-            if not os.access(path, os.W_OK):  # read-only binds (the Python installation)
-                continue
-            if os.path.isdir(path) and not os.path.islink(path):
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                try:
-                    os.remove(path)
-                except OSError:
-                    pass
+        _empty(folder)
     for path, data in keep.items():
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as fh:
