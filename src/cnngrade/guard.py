@@ -362,8 +362,9 @@ def parse_cell(code: str) -> ast.Module | None:
 def import_names(code: str) -> frozenset[str]:
     """Names a cell binds with ``import`` (modules, functions and classes of libraries)."""
     tree = parse_cell(code)
-    return frozenset() if tree is None else frozenset({alias.asname or alias.name.split(".")[0] for node in tree.body
-                                       if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names})
+    return frozenset() if tree is None else frozenset(
+        alias.asname or alias.name.split(".")[0] for node in tree.body
+        if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names)
 
 
 @functools.lru_cache(maxsize=8192)

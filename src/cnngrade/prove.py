@@ -156,12 +156,6 @@ def _looks_up_names_dynamically(code: str) -> bool:
     return tree is None or any(isinstance(n, ast.Name) and n.id in _DYNAMIC_LOOKUP for n in ast.walk(tree))
 
 
-@lru_cache(maxsize=4096)
-def _names(code: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(names the cell binds at its top level, names it reads from outside itself)."""
-    return frozenset(guard.bound_names(code)), frozenset(guard.free_reads(code))
-
-
 def exercise_dependencies(nb) -> dict[str, set[str]]:
     """Per test cell of a notebook, the exercise (solution) cells it depends on: those binding a name it
     reads, or a name read by a cell it depends on (every earlier binder of a name counts, since a binder
@@ -180,10 +174,10 @@ def _dependencies(cells: tuple) -> dict[str, frozenset[str]]:
     closure: list[set[int]] = []
     result: dict[str, frozenset[str]] = {}
     for i, (code, grade, _, test) in enumerate(cells):
-        reads = _names(code)[1]
+        reads = guard.free_reads(code)
         deps: set[int] = set()
         for j in range(i):
-            if _names(cells[j][0])[0] & reads:
+            if guard.bound_names(cells[j][0]) & reads:
                 deps |= {j} | closure[j]
         closure.append(deps)
         if test:
