@@ -9,7 +9,7 @@ import zlib
 import nbformat
 import pytest
 
-from cnngrade.feedback import (AFTER_TESTS_NOTE, HIDDEN_PLACEHOLDER, REMOVED_LINE, HideHiddenTests, bounded_message,
+from cnngrade.feedback import (AFTER_TESTS_NOTE, HIDDEN_PLACEHOLDER, REMOVED_LINE, HideHiddenTests, bounded_message, raised_in_other_cells,
                                exception_name, scrub_text, secret_lines, short_error, split_hidden)
 
 from conftest import ROOT
@@ -161,3 +161,32 @@ def test_exception_message_carrying_encoded_hidden_code_is_bounded(ename):
     shown = [o.traceback[0] for cell in nb.cells for o in cell.outputs if o.output_type == "error"]
     leaked = sum(len(os.path.commonprefix([line.removeprefix("AssertionError: "), encoded])) for line in shown)
     assert leaked == HideHiddenTests().max_notebook_message_chars == 1600 < len(encoded)
+
+
+def _ipython_traceback(cells: list[str]) -> tuple[list[str], int]:
+    """The structured traceback (as a kernel sends it) of the last cell, run after the others, and its count."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    for code in cells:
+        result = shell.run_cell(code, store_history=True)
+    err = result.error_in_exec
+    return shell.InteractiveTB.structured_traceback(type(err), err, err.__traceback__), result.execution_count
+
+
+def test_only_messages_raised_outside_other_cells_are_shown():
+    """A check's (or the test cell's own) message is shown; one raised in a student's function that the test
+    called is replaced by a generic line, with or without an ``exec`` of a string in between."""
+    check, count = _ipython_traceback(["from cnnblocks.checks import check_equal", "check_equal(1 + 1, 3, 'sum')"])
+    assert not raised_in_other_cells(check, count)
+    student, count = _ipython_traceback(["def f(x):\n    raise AssertionError('H4sIAAAA' * 50)", "check_equal(f(2), 3)"])
+    assert raised_in_other_cells(student, count)
+    hidden_exec, count = _ipython_traceback(["exec('def g(x):\\n    raise ValueError(x)')", "g('payload')"])
+    assert raised_in_other_cells(hidden_exec, count)
+    nb = nbformat.v4.new_notebook()
+    error = nbformat.from_dict({"output_type": "error", "ename": "AssertionError", "evalue": "H4sIAAAA" * 50,
+                                "traceback": student})
+    nb.cells = [_test_cell("check_equal(f(2), 3)", "test_f", 0, [])]
+    nb.cells[0].outputs, nb.cells[0].execution_count = [error], count
+    shown = "".join(HideHiddenTests().preprocess(nb, {})[0].cells[0].outputs[1].traceback)
+    assert "H4sIAAAA" not in shown and "AssertionError raised inside code of another cell" in shown

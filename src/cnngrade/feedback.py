@@ -14,11 +14,13 @@ decides by *position*, not by content:
   outputs are replaced by one line saying so (and, if it raised, the name of a built-in exception);
 * a **test cell** shows only ``PASSED 2 / 2 points`` / ``FAILED 0 / 2 points``, and for a failure the
   exception's name (a Python built-in's, else a generic word) and its message: the ``check_*`` messages and
-  hints teach. A message can still quote a value the student's function returned (``got ...``), which the
-  student chooses: each message is cut at ``max_message_chars`` and a notebook shows at most
-  ``max_notebook_message_chars`` of them (later ones are replaced by a line saying so). Where an exception
-  was raised is not used to decide (a traceback can be forged: ``compile`` with a library's file name,
-  a check's exception caught and raised again with other arguments); the bound is what holds;
+  hints teach. Two rules bound what a student can pass through a message:
+  - an exception whose traceback goes through code of another cell (a student's function that the test
+    called, which can raise with the test's source as its message) shows its name and a generic line only;
+  - a message can still quote a value the student's function returned (``got ...``), and a traceback can
+    be forged (``compile`` with a library's file name; a check's exception caught and raised again with
+    other arguments): so each message is cut at ``max_message_chars`` and a notebook shows at most
+    ``max_notebook_message_chars`` of them (later ones are replaced by a line saying so);
 * the hidden block of every test cell (``### BEGIN HIDDEN TESTS`` ... ``### END HIDDEN TESTS``) is replaced
   by one comment line; the source comes from the gradebook's copy of the source notebook when available;
 * as a last layer, any output line left that quotes a hidden test line is removed.
@@ -31,6 +33,7 @@ import html
 from typing import Iterable
 
 import builtins
+import re
 
 from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
@@ -42,6 +45,10 @@ HIDDEN_PLACEHOLDER = "# (hidden tests run at grading time; their code is not sho
 REMOVED_LINE = "[line removed from feedback: it quotes a hidden test]"
 AFTER_TESTS_NOTE = ("[output not shown in feedback: this cell ran after the first test cell, when it could read the "
                     "hidden tests]\n")
+RAISED_ELSEWHERE = ("{name} raised inside code of another cell that this test called; its message is not shown in "
+                    "feedback (run the test cell in your notebook to see it).")
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_FRAME = re.compile(r"^\s*(?:Cell In\[(\d+)\], line \d+|File (\S+?):\d+)", re.MULTILINE)
 TEST_OUTPUT_NOTE = "[the rest of this test cell's output is not shown in feedback]\n"
 # Output lines are scrubbed only for secret lines at least this long: short ones (")", "else:")
 # occur everywhere and reveal nothing.
@@ -99,6 +106,18 @@ def exception_name(ename: str) -> str:
     can have any name, a long encoded one included)."""
     value = getattr(builtins, ename, None) if ename.isidentifier() else None
     return ename if isinstance(value, type) and issubclass(value, BaseException) else "Exception"
+
+
+def raised_in_other_cells(traceback: list[str], own_count: int | None) -> bool:
+    """Whether an IPython traceback has a frame of code from another cell than the test cell that ran
+    (``Cell In[k]`` with another ``k``; the test cell is the first frame) or of code without a file
+    (``exec`` of a string): then the exception was raised, or passed through, student code."""
+    frames = [(m.group(1), m.group(2)) for m in _FRAME.finditer(_ANSI.sub("", "\n".join(traceback)))]
+    if not frames:
+        return False
+    own = str(own_count) if own_count is not None else frames[0][0]
+    return any((count is not None and count != own) or (path is not None and path.startswith("<"))
+               for count, path in frames)
 
 
 def bounded_message(ename: str, evalue: str, limit: int, budget: int) -> tuple[str, int]:
@@ -207,7 +226,10 @@ class HideHiddenTests(NbGraderPreprocessor):
             shown.append(_stream(verdict))
         if errors:
             error = errors[0]
-            text, used = bounded_message(error.ename, error.evalue, self.max_message_chars, budget)
+            if raised_in_other_cells(error.get("traceback", []), cell.get("execution_count")):
+                text, used = RAISED_ELSEWHERE.format(name=exception_name(error.ename)), 0
+            else:
+                text, used = bounded_message(error.ename, error.evalue, self.max_message_chars, budget)
             error.ename, error.evalue = exception_name(error.ename), text.partition(": ")[2] if ": " in text else ""
             error.traceback = [text, "This test cell stopped at the check above; the checks after it did not run."]
             shown.append(error)
