@@ -9,8 +9,8 @@ import zlib
 import nbformat
 import pytest
 
-from cnngrade.feedback import (AFTER_TESTS_NOTE, HIDDEN_PLACEHOLDER, REMOVED_LINE, HideHiddenTests, bounded_message, raised_in_other_cells,
-                               exception_name, scrub_text, secret_lines, short_error, split_hidden)
+from cnngrade.feedback import (AFTER_TESTS_NOTE, HIDDEN_PLACEHOLDER, REMOVED_LINE, HideHiddenTests, bounded_message,
+                               exception_name, raised_in_other_cells, scrub_text, secret_lines, short_error, split_hidden)
 
 from conftest import ROOT
 

@@ -209,8 +209,8 @@ def test_make_collect_copies_regular_files_only(files_class):
     assert sorted(p.name for p in folder.iterdir()) == [NOTEBOOK, "notes.txt"]
     assert all(stat.S_ISREG(os.lstat(p).st_mode) for p in folder.iterdir())
     assert not (course.folder / "work" / "submitted" / "l-collected-link" / CHAPTER / NOTEBOOK).exists()
-    for line in ("REFUSED k-collected/01-one-by-one/solution.json: a symbolic link",
-                 "REFUSED k-collected/01-one-by-one/pipe: a FIFO", "REFUSED l-collected-link/01-one-by-one/01-one-by-one.ipynb: a symbolic link"):
+    for line in (f"REFUSED k-collected/{CHAPTER}/solution.json: a symbolic link", f"REFUSED k-collected/{CHAPTER}/pipe: a FIFO",
+                 f"REFUSED l-collected-link/{CHAPTER}/{NOTEBOOK}: a symbolic link"):
         assert line in collect.stdout, collect.stdout
     assert "no notebook named" in _record(course).get("l-collected-link", {}).get("reason", "")
 

@@ -150,7 +150,6 @@ class Scan:
     """The regular files of a submission folder and what was refused in it."""
 
     files: list[str] = field(default_factory=list)  # relative paths of regular files, sorted
-    sizes: dict[str, int] = field(default_factory=dict)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (relative path, reason)
     problem: str = ""  # the whole submission is refused
 
@@ -172,7 +171,7 @@ def scan(folder: Path, notebook: str) -> Scan:
             reason = describe(st.st_mode)
             if stat.S_ISLNK(st.st_mode):
                 try:
-                    reason += f" to {os.readlink(folder / rel)}"
+                    reason += f" to {os.readlink(folder / rel)[:160]}"
                 except OSError:
                     pass
             if rel == notebook:
@@ -182,7 +181,6 @@ def scan(folder: Path, notebook: str) -> Scan:
         if rel == notebook and st.st_size > MAX_NOTEBOOK_BYTES:
             result.problem = f"{notebook} is {_mb(st.st_size)}, over the {_mb(MAX_NOTEBOOK_BYTES)} limit for a notebook: refused"
         result.files.append(rel)
-        result.sizes[rel] = st.st_size
         total += st.st_size
         if len(result.files) > MAX_FILES and not result.problem:
             result.problem = f"the folder holds more than {MAX_FILES} files: refused"
