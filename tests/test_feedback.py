@@ -163,13 +163,14 @@ def test_exception_message_carrying_encoded_hidden_code_is_bounded(ename):
     assert leaked == HideHiddenTests().max_notebook_message_chars == 1600 < len(encoded)
 
 
-def _ipython_traceback(cells: list[str]) -> tuple[list[str], int]:
-    """The structured traceback (as a kernel sends it) of the last cell, run after the others, and its count."""
+def _ipython_traceback(cells: list[str], test_history: bool = True) -> tuple[list[str], int]:
+    """The structured traceback (as a kernel sends it) of the last cell, run after the others, and its count;
+    ``test_history=False`` runs the last cell without history, as the grading worker may run test cells."""
     from IPython.core.interactiveshell import InteractiveShell
 
     shell = InteractiveShell.instance()
-    for code in cells:
-        result = shell.run_cell(code, store_history=True)
+    for i, code in enumerate(cells):
+        result = shell.run_cell(code, store_history=test_history or i < len(cells) - 1)
     err = result.error_in_exec
     return shell.InteractiveTB.structured_traceback(type(err), err, err.__traceback__), result.execution_count
 
@@ -178,11 +179,16 @@ def test_only_messages_raised_outside_other_cells_are_shown():
     """A check's (or the test cell's own) message is shown; one raised in a student's function that the test
     called is replaced by a generic line, with or without an ``exec`` of a string in between."""
     check, count = _ipython_traceback(["from cnnblocks.checks import check_equal", "check_equal(1 + 1, 3, 'sum')"])
-    assert not raised_in_other_cells(check, count)
+    assert not raised_in_other_cells(check)
     student, count = _ipython_traceback(["def f(x):\n    raise AssertionError('H4sIAAAA' * 50)", "check_equal(f(2), 3)"])
-    assert raised_in_other_cells(student, count)
+    assert raised_in_other_cells(student)
     hidden_exec, count = _ipython_traceback(["exec('def g(x):\\n    raise ValueError(x)')", "g('payload')"])
-    assert raised_in_other_cells(hidden_exec, count)
+    assert raised_in_other_cells(hidden_exec)
+    for history in (True, False):
+        check_only, _ = _ipython_traceback(["import cnnblocks.checks as c", "c.check_equal(2, 3)"], history)
+        assert not raised_in_other_cells(check_only), history
+        through, _ = _ipython_traceback(["def h(x):\n    return c.check_equal(x, 3)", "h(2)"], history)
+        assert raised_in_other_cells(through), history
     nb = nbformat.v4.new_notebook()
     error = nbformat.from_dict({"output_type": "error", "ename": "AssertionError", "evalue": "H4sIAAAA" * 50,
                                 "traceback": student})

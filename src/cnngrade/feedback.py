@@ -108,16 +108,18 @@ def exception_name(ename: str) -> str:
     return ename if isinstance(value, type) and issubclass(value, BaseException) else "Exception"
 
 
-def raised_in_other_cells(traceback: list[str], own_count: int | None) -> bool:
-    """Whether an IPython traceback has a frame of code from another cell than the test cell that ran
-    (``Cell In[k]`` with another ``k``; the test cell is the first frame) or of code without a file
-    (``exec`` of a string): then the exception was raised, or passed through, student code."""
+def raised_in_other_cells(traceback: list[str]) -> bool:
+    """Whether an IPython traceback has a frame of code from another cell than the one that ran (the first
+    frame is always that cell, the test cell; another ``Cell In[k]`` is a cell the student wrote) or of code
+    without a file (``exec`` of a string): then the exception was raised in, or passed through, student code.
+    The first frame is the reference, not the cell's ``execution_count``: a test cell run without history
+    has no count of its own."""
     frames = [(m.group(1), m.group(2)) for m in _FRAME.finditer(_ANSI.sub("", "\n".join(traceback)))]
     if not frames:
         return False
-    own = str(own_count) if own_count is not None else frames[0][0]
+    own = frames[0][0]
     return any((count is not None and count != own) or (path is not None and path.startswith("<"))
-               for count, path in frames)
+               for count, path in frames[1:])
 
 
 def bounded_message(ename: str, evalue: str, limit: int, budget: int) -> tuple[str, int]:
@@ -226,7 +228,7 @@ class HideHiddenTests(NbGraderPreprocessor):
             shown.append(_stream(verdict))
         if errors:
             error = errors[0]
-            if raised_in_other_cells(error.get("traceback", []), cell.get("execution_count")):
+            if raised_in_other_cells(error.get("traceback", [])):
                 text, used = RAISED_ELSEWHERE.format(name=exception_name(error.ename)), 0
             else:
                 text, used = bounded_message(error.ename, error.evalue, self.max_message_chars, budget)
