@@ -374,6 +374,39 @@ def _fd_streams(paths: dict[str, str]) -> list:
     return found
 
 
+class _Budget:
+    """``write`` of the kernel's ``sys.stdout`` / ``sys.stderr`` that keeps at most ``STREAM_CHARS`` per cell
+    and counts the rest, so that a cell writing hundreds of megabytes costs the time to count them, not
+    the kernel's buffers and messages (which failed with 300 MB). ``close_cell`` notes what was cut."""
+
+    def __init__(self, stream):
+        self.stream, self.write = stream, stream.write
+        self.left, self.dropped = STREAM_CHARS, 0
+        stream.write = self.budgeted
+
+    def budgeted(self, text):
+        if not isinstance(text, str) or len(text) <= self.left:
+            if isinstance(text, str):
+                self.left -= len(text)
+            return self.write(text)
+        kept = text[: max(self.left, 0)]
+        self.left -= len(kept)
+        self.dropped += len(text) - len(kept)
+        if kept:
+            self.write(kept)
+        return len(text)
+
+    def close_cell(self) -> list:
+        """The note on what this cell's writes lost (an output), and a fresh budget for the next cell."""
+        from nbformat.v4 import new_output
+
+        dropped, self.left, self.dropped = self.dropped, STREAM_CHARS, 0
+        if not dropped:
+            return []
+        return [new_output("stream", name=self.stream.name,
+                           text=f"\n[... output cut by the grader: {dropped:,} more characters ...]\n")]
+
+
 def _drain(kc) -> None:
     """Messages left over from an interrupted cell, so that the next reply is the next cell's."""
     for get in (kc.get_shell_msg, kc.get_iopub_msg):
@@ -497,11 +530,13 @@ def serve_cells(requests: int, replies: int) -> None:
     shell = km.kernel.shell
     shell.enable_matplotlib("inline")
     runtime = guard.RuntimeGuard(shell)
+    budgets = [_Budget(stream) for stream in (km.kernel.stdout, km.kernel.stderr)]  # sys.stdout during a cell
     send(replies, {"token": setup["token"], "ready": True})
     del setup
     import linecache
 
     sent_flags = sent_audit = 0
+    audit_on = False
     while True:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # an interrupt that comes late hits nothing
         try:
@@ -513,9 +548,9 @@ def serve_cells(requests: int, replies: int) -> None:
             protected = set(request["snapshot"])
             runtime.snapshot(protected)
             extra["modules"] = sorted(n for n in protected if type(shell.user_ns.get(n)).__name__ == "module")
-        if request.get("audit") and not audited and not getattr(install_audit_hook, "installed", False):
-            install_audit_hook(workdir, audited)
-            install_audit_hook.installed = True
+        if request.get("audit") and not audit_on:
+            install_audit_hook(workdir, audited)  # from the first cell the student wrote
+            audit_on = True
         test = bool(request.get("test"))
         cached = set(linecache.cache) if test else set()
         if test:
@@ -533,10 +568,14 @@ def serve_cells(requests: int, replies: int) -> None:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
         except KeyboardInterrupt:
             reply = {"status": "error", "ename": "KeyboardInterrupt", "evalue": "", "traceback": []}
+        except Exception as err:  # noqa: BLE001 - the kernel itself failed (out of memory...): the cell's error
+            reply = {"status": "error", "ename": type(err).__name__, "evalue": f"the kernel failed: {err}"[:300],
+                     "traceback": []}
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        sys.stdout.flush()
-        sys.stderr.flush()
-        outputs = _collect_outputs(kc) + _fd_streams(captured)
+        notes = [note for budget in budgets for note in budget.close_cell()]
+        for stream in (sys.stdout, sys.stderr, km.kernel.stdout, km.kernel.stderr):
+            stream.flush()
+        outputs = _collect_outputs(kc) + notes + _fd_streams(captured)
         if reply.get("status") == "error" and not any(
             o.output_type == "error" and o.ename == reply.get("ename") for o in outputs
         ):  # nbgrader's Execute.on_cell_executed does the same
@@ -622,8 +661,10 @@ def start_fork_server() -> tuple[socket.socket, int]:
 
 
 # -- the grading loop (the worker) ------------------------------------------------------------------------
-def _kill_group(pid: int) -> None:
-    for kill in (os.killpg, os.kill):
+def _kill_group(pid: int, reaped: bool = False) -> None:
+    """SIGKILL to the child's process group (what it started), and to the child itself unless the fork
+    server reaped it (its pid could then be another process's)."""
+    for kill in (os.killpg,) if reaped else (os.killpg, os.kill):
         try:
             kill(pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
@@ -683,7 +724,10 @@ def grade_job(job: dict, server: socket.socket) -> dict:
         """Send a request, wait for its reply: interrupt after ``limit`` s, kill after the grace."""
         nonlocal received
         request["token"] = token = secrets.token_hex(16)
-        send(requests_w, request)
+        try:
+            send(requests_w, request)
+        except OSError:
+            raise EOFError("the child is gone") from None
         cell_deadline = min(time.monotonic() + limit, deadline)
         interrupted = False
         while True:
@@ -758,7 +802,7 @@ def grade_job(job: dict, server: socket.socket) -> dict:
     except (OSError, EOFError, TimeoutError):
         status = None  # the fork server did not answer: the submission killed it
     os.close(replies_r)
-    _kill_group(pid)
+    _kill_group(pid, reaped=status is not None)
     seconds = time.perf_counter() - started
     if status is None and not reason:
         reason = "the submission killed a process of the grading worker"
@@ -859,6 +903,7 @@ def _clean_sandbox(keep: dict[str, bytes], spare: tuple[int, ...] = (), dev: fro
         for entry in set(os.listdir("/dev")) - dev:
             path = os.path.join("/dev", entry)
             if os.path.isdir(path) and not os.path.islink(path):
+                _quietly(os.chmod, path, 0o700)
                 _empty(path)
                 _quietly(os.rmdir, path)
             else:
@@ -906,7 +951,12 @@ def main() -> int:
             return 0
         if job.get("stop"):
             return 0
-        result = grade_job(job, server)
+        try:
+            result = grade_job(job, server)
+        except Exception:  # noqa: BLE001 - a bug of the loop: this submission fails, a new worker takes over
+            result = {"id": job["id"], "nonce": job["nonce"], "status": "failed", "notebook": None, "flags": [],
+                      "seconds": 0.0, "retire": True,
+                      "reason": "the grading worker failed: " + traceback.format_exc(limit=2)[-300:]}
         del job
         if sandboxed:
             _clean_sandbox(keep, () if result.get("retire") else (server_pid,), dev)
