@@ -121,7 +121,7 @@ ATTACKS = {
         "            print('patched', _pid)\n"
         "        except OSError as _err:\n"
         "            print('blocked:', _pid, _err)\n"),
-    "a-flood-stdout": "import os, sys\nos.write(1, b'y' * 100_000_000)\nsys.stdout.write('x' * 300_000_000)\n",
+    "a-flood-stdout": "import os, sys\nos.write(1, b'y' * 350_000_000)\nsys.stdout.write('x' * 50_000_000)\n",
     "a-plant-answer": (  # leaves a right answer in the folders every submission can write, for a later one
         "for _d in ('/dev/shm', '/var/tmp', '/dev'):\n"
         "    try:\n"
@@ -339,7 +339,7 @@ def test_the_sandbox_keeps_nothing_a_submission_leaves_behind(tmp_path):
 
 
 def test_a_flood_of_output_is_cut_in_bounded_time(attacked_class):
-    """400 MB written to stdout (100 MB by file descriptor 1, 300 MB through sys.stdout) cost a worker more
+    """400 MB written to stdout (350 MB by file descriptor 1, 50 MB through sys.stdout) cost a worker more
     than 13 minutes (a receive buffer grown by concatenation); now the cell's output is cut, with a note."""
     course, _, _, _ = attacked_class
     outcome = course.engine_outcomes(CHAPTER)["a-flood-stdout"]

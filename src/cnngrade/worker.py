@@ -42,6 +42,15 @@ own process, including answering a test cell's request itself (a thread that rea
 main thread's frame and writes a reply before the kernel does); the worker then gets two replies for
 one request and fails the submission, unless the forger also stops the real reply. The sandbox keeps
 such a child away from the worker, the fork server, other students and the course's files.
+
+Not done: a different user per submission. Inside the sandbox every process is ``nobody``; giving each
+child its own uid needs a user namespace that maps a range of uids (``newuidmap`` and an
+``/etc/subuid`` range for the grading account, or root) and ``CAP_SETUID`` in the fork server, which
+an unprivileged bubblewrap does not give. Non-dumpable processes plus the seccomp filter already deny
+what a second uid would (ptrace, ``/proc/<pid>/mem`` and ``fd``, ``process_vm_*``); what a uid would add
+is that a child could no longer *signal* the fork server (the worker, PID 1 of the sandbox's namespace,
+ignores its namespace's signals already); killing the fork server only fails the submission that did
+it, and the engine starts a new worker (``retire``).
 """
 from __future__ import annotations
 
