@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 
+import nbformat
 import pytest
 
 from cnngrade import notebook as nbtools
@@ -23,6 +24,12 @@ from conftest import ROOT
 CHAPTER = "01-one-by-one"
 TARGET = "test_conv2d_params"
 WRONG = "\ndef conv2d_params(c_in, c_out, kernel_size, groups=1, bias=True):\n    return 0\n"
+RIGHT = ("def conv2d_params(c_in, c_out, kernel_size, groups=1, bias=True):\n"
+         "    kh, kw = (kernel_size, kernel_size) if isinstance(kernel_size, int) else kernel_size\n"
+         "    return c_out * (c_in // groups) * kh * kw + (c_out if bias else 0)\n")
+# An attack's code goes in place of conv2d_params' solution, followed by WRONG (or where it writes {wrong});
+# what follows LAST_CELL goes in a code cell added at the end of the notebook.
+LAST_CELL = "# -- a cell added at the end --\n"
 
 ATTACKS = {
     "a-redefine-checks": "def check_equal(*args, **kwargs):\n    pass\n\ndef check_close(*args, **kwargs):\n    pass\n",
@@ -69,12 +76,72 @@ ATTACKS = {
     "a-huge-allocation": "import numpy as np\n_big = np.ones((1 << 40,), dtype=np.uint8)\n",
     "a-infinite-loop": "while True:\n    pass\n",
     "a-kill-the-grader": "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n",
+    # Round 2 (#20): the grading loop's state, its result channel and the worker's memory out of reach.
+    "a-walk-the-stack": (  # mark every test cell skipped and clear the flags, from the grading loop's frames
+        "import traceback\n"
+        "for _f, _ in traceback.walk_stack(None):\n"
+        "    _loc = _f.f_locals\n"
+        "    if isinstance(_loc.get('kinds'), list):\n"
+        "        _loc['kinds'][:] = ['skip' if _x == 'test' else _x for _x in _loc['kinds']]\n"
+        "    for _n in ('flags', 'audited'):\n"
+        "        if isinstance(_loc.get(_n), list):\n"
+        "            _loc[_n].clear()\n"
+        "    if hasattr(_loc.get('runtime'), 'flags'):\n"
+        "        _loc['runtime'].flags.clear()\n"
+        "        _loc['runtime']._flag = lambda *a, **k: None\n"),
+    "a-fake-results": (  # a thread writes messages to every pipe it holds, the cell never ends
+        "import json, os, signal, struct, threading, time\n"
+        "def _spam():\n"
+        "    while True:\n"
+        "        for _fd in range(3, 64):\n"
+        "            try:\n"
+        "                if os.readlink(f'/proc/self/fd/{{_fd}}').startswith('pipe:'):\n"
+        "                    for _m in ({{'progress': 0}}, {{'token': '0', 'outputs': [], 'flags': []}}):\n"
+        "                        _d = json.dumps(_m).encode()\n"
+        "                        os.write(_fd, struct.pack('>Q', len(_d)) + _d)\n"
+        "            except OSError:\n"
+        "                pass\n"
+        "        time.sleep(0.5)\n"
+        "threading.Thread(target=_spam, daemon=True).start()\n"
+        "signal.signal(signal.SIGALRM, signal.SIG_IGN)\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "while True:\n    time.sleep(1)\n"),
+    "a-write-worker-memory": (  # replace check_equal's bytecode in every other process (the fork parent)
+        "import os\nimport cnnblocks.checks as _c\n"
+        "_code = _c.check_equal.__code__\n"
+        "_patch = bytes([151, 0, 100, _code.co_consts.index(None), 83, 0])  # RESUME; LOAD_CONST None; RETURN_VALUE\n"
+        "with open('/proc/self/mem', 'rb') as _mem:\n"
+        "    _mem.seek(id(_code))\n"
+        "    _at = id(_code) + _mem.read(4096).find(_code.co_code)\n"
+        "for _pid in os.listdir('/proc'):\n"
+        "    if _pid.isdigit() and int(_pid) != os.getpid():\n"
+        "        try:\n"
+        "            with open(f'/proc/{{_pid}}/mem', 'r+b') as _mem:\n"
+        "                _mem.seek(_at)\n"
+        "                _mem.write(_patch)\n"
+        "            print('patched', _pid)\n"
+        "        except OSError as _err:\n"
+        "            print('blocked:', _pid, _err)\n"),
+    "a-flood-stdout": "import os, sys\nos.write(1, b'y' * 350_000_000)\nsys.stdout.write('x' * 50_000_000)\n",
+    "a-plant-answer": (  # leaves a right answer in the folders every submission can write, for a later one
+        "for _d in ('/dev/shm', '/var/tmp', '/dev'):\n"
+        "    try:\n"
+        "        open(_d + '/answer.py', 'w').write(" + repr(RIGHT) + ")\n"
+        "    except OSError as _err:\n"
+        "        print('blocked:', _err)\n"),
+    "a-use-planted-answer": (  # graded after a-plant-answer by the same worker: takes the answer it left
+        "{wrong}\nimport os\n"
+        "for _d in ('/dev/shm', '/var/tmp', '/dev'):\n"
+        "    if os.path.exists(_d + '/answer.py'):\n"
+        "        exec(open(_d + '/answer.py').read())\n"),
+    "a-print-history": (  # the last cell prints the cell history (hidden tests included), compressed
+        LAST_CELL + "import base64, json, zlib\nprint(base64.b64encode(zlib.compress(json.dumps(In).encode())).decode())\n"),
 }
 # Attacks that take the whole notebook down: reported as not graded, with a reason.
-NOT_GRADED = {"a-kill-the-grader"}
+NOT_GRADED = {"a-kill-the-grader", "a-fake-results"}
 # Attacks whose tampering the sandbox or the rlimits stop before it is visible to the guard: they
 # still lose the points; flagging is not required where nothing suspicious ran.
-NEED_NO_FLAG = {"a-huge-allocation", "a-infinite-loop", "a-kill-the-grader"}
+NEED_NO_FLAG = {"a-huge-allocation", "a-infinite-loop", "a-kill-the-grader", "a-fake-results", "a-flood-stdout",
+                "a-print-history"}
 
 
 def _tree_digest(*folders):
@@ -100,8 +167,12 @@ def attacked_class(tmp_path_factory):
     source = course.source_notebook(CHAPTER)
     fmt = {"root": str(ROOT), "course": str(course.folder), "checks": str(ROOT / "src" / "cnnblocks" / "checks.py")}
     for student, attack in ATTACKS.items():
-        code = attack.format(**fmt) + WRONG
-        course.submit(student, CHAPTER, nbtools.make_submission(released, source, {"conv2d_params": code}, keep_demos=False))
+        attack, _, last = attack.partition(LAST_CELL)
+        code = attack.format(**fmt, wrong=WRONG) if "{wrong}" in attack else attack.format(**fmt) + WRONG
+        nb = nbtools.make_submission(released, source, {"conv2d_params": code}, keep_demos=False)
+        if last:
+            nb.cells.append(nbformat.v4.new_code_cell(last))
+        course.submit(student, CHAPTER, nb)
     # Honest students graded before ("0-...") and after ("z-...") the attackers (one worker: in order).
     course.submit("0-honest", CHAPTER, nbtools.make_submission(released, source, keep_demos=False))
     course.submit("z-honest", CHAPTER, nbtools.make_submission(released, source, keep_demos=False))
@@ -129,7 +200,7 @@ def attacked_class(tmp_path_factory):
     protected = (ROOT / "src", ROOT / "solutions", ROOT / "chapters", ROOT / "autograde" / "known_wrong")
     before = _tree_digest(*protected)
     proc = subprocess.run(["make", "-s", "autograde", f"CHAPTER={CHAPTER}", "WORKERS=1", "TIMEOUT=10", "FORCE=1"],
-                          cwd=ROOT, env=course.env(), capture_output=True, text=True)
+                          cwd=ROOT, env=course.env(), capture_output=True, text=True, timeout=900)
     after = _tree_digest(*protected)
     return course, proc, before, after
 
@@ -182,7 +253,7 @@ def test_bad_files_are_reported_and_the_rest_is_graded(attacked_class):
     assert record["b-empty-file"]["status"] == "failed" and "empty" in record["b-empty-file"]["reason"]
     assert record["b-truncated"]["status"] == "failed" and "notebook" in record["b-truncated"]["reason"]
     assert "FAILED  a-kill-the-grader" in proc.stdout
-    assert sum(o["status"] == "graded" for o in record.values()) == len(record) - 3
+    assert sum(o["status"] == "graded" for o in record.values()) == len(record) - 2 - len(NOT_GRADED)
 
 
 def test_no_file_of_the_course_changed(attacked_class):
@@ -227,7 +298,8 @@ import json, os, sys, time
 from cnngrade import worker
 
 home = os.path.expanduser("~")
-for base in ("/tmp", home):
+dev = frozenset(os.listdir("/dev"))  # what bubblewrap made: the worker's baseline
+for base in ("/tmp", "/var/tmp", "/dev/shm", "/dev", home):
     os.makedirs(base + "/deep/er/est", exist_ok=True)
     open(base + "/deep/er/est/file", "w").write("x")
     open(base + "/top", "w").write("x")
@@ -239,10 +311,10 @@ for base in ("/tmp", home):
 os.makedirs(home + "/.ipython/profile_default/startup", exist_ok=True)
 open(home + "/.ipython/profile_default/startup/00-cheat.py", "w").write("check_equal = print")
 started = time.perf_counter()
-worker._clean_sandbox({})
+worker._clean_sandbox({}, dev=dev)
 seconds = time.perf_counter() - started
-left = []
-for base in ("/tmp", home):
+left = [name for name in os.listdir("/dev") if name not in dev]
+for base in ("/tmp", "/var/tmp", "/dev/shm", home):
     for root, dirs, files in os.walk(base):
         dirs[:] = [d for d in dirs if not worker._read_only(os.path.join(root, d))]  # the installation's binds
         left += [os.path.join(root, name) for name in files]  # files and links; folders that hold a bind stay
@@ -252,7 +324,8 @@ print(json.dumps({"left": left, "python": os.path.exists(sys.executable), "secon
 
 
 def test_the_sandbox_keeps_nothing_a_submission_leaves_behind(tmp_path):
-    """What one submission writes in the sandbox's private /tmp and home is gone before the next one: nested
+    """What one submission writes in the sandbox's private /tmp, /var/tmp, /dev/shm, /dev and home is gone
+    before the next one: nested
     folders, folders made read-only, links; the read-only binds of the Python installation stay untouched
     (and are not walked: the cleaning takes milliseconds, not the 0.4 s of trying every file of them)."""
     _require_sandbox()
@@ -263,3 +336,50 @@ def test_the_sandbox_keeps_nothing_a_submission_leaves_behind(tmp_path):
     assert result["left"] == [] and result["python"], result
     assert result["seconds"] < 0.2, result
 
+
+
+def test_a_flood_of_output_is_cut_in_bounded_time(attacked_class):
+    """400 MB written to stdout (350 MB by file descriptor 1, 50 MB through sys.stdout) cost a worker more
+    than 13 minutes (a receive buffer grown by concatenation); now the cell's output is cut, with a note."""
+    course, _, _, _ = attacked_class
+    outcome = course.engine_outcomes(CHAPTER)["a-flood-stdout"]
+    assert outcome["status"] == "graded" and outcome["seconds"] < 60, outcome
+    graded = nbtools.read(course.folder / "work" / "autograded" / "a-flood-stdout" / CHAPTER / f"{CHAPTER}.ipynb")
+    text = "".join(o.get("text", "") for c in graded.cells if c.cell_type == "code" for o in c.outputs)
+    assert "output cut by the grader" in text and len(text) < 10_000_000
+
+
+def _decodings(text):
+    """``text`` and what any base64 run in it decodes to, zlib-decompressed where it can be."""
+    import base64
+    import re
+    import zlib
+
+    found = [text]
+    for run in re.findall(r"[A-Za-z0-9+/=]{40,}", text):
+        try:
+            raw = base64.b64decode(run + "=" * (-len(run) % 4))
+        except ValueError:
+            continue
+        for attempt in (lambda: zlib.decompress(raw), lambda: raw):
+            try:
+                found.append(attempt().decode("utf-8", "replace"))
+                break
+            except zlib.error:
+                continue
+    return found
+
+
+def test_test_cells_stay_out_of_the_history_students_read(attacked_class):
+    """A last cell that prints the cell history (``In``) compressed and base64-encoded: no hidden test
+    line is in any output of the autograded notebook, encoded or not (test cells run without history)."""
+    course, _, _, _ = attacked_class
+    hidden = [line.strip() for cell in course.source_notebook(CHAPTER).cells if "BEGIN HIDDEN TESTS" in cell.source
+              for line in cell.source.split("### BEGIN HIDDEN TESTS")[1].split("### END HIDDEN TESTS")[0].splitlines()
+              if len(line.strip()) > 20]
+    assert hidden
+    graded = nbtools.read(course.folder / "work" / "autograded" / "a-print-history" / CHAPTER / f"{CHAPTER}.ipynb")
+    printed = [o.get("text", "") for c in graded.cells if c.cell_type == "code" for o in c.outputs]
+    assert any(len(t) > 100 for t in printed)  # the history was printed: only student cells are in it
+    decoded = [d for t in printed for d in _decodings(t)]
+    assert not [line for line in hidden if any(line in d for d in decoded)]

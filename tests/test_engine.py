@@ -294,3 +294,88 @@ def test_courses_generated_side_by_side_keep_their_own_folders(tmp_path, monkeyp
     assert len(seen) == len(chapters) and all(before == after for before, after in seen), seen
     for chapter, nb in zip(chapters, released):
         assert (tmp_path / chapter / "chapters" / chapter / f"{chapter}.ipynb").exists() and nb.cells
+
+
+# -- the trust boundary: the child holds nothing the grader decides with ------------------------------
+SECRET = "hidden_marker_8d1f"  # in the test cell's source only
+HISTORY_PROBE = r"""
+import gc, json, linecache, sys
+from cnngrade import worker
+shell = get_ipython()
+needle = "secret = 'hidden_marker_" + format(0x8D1F, "x")  # built here: not a constant of this cell
+places = {
+    "In": "\n".join(In), "_ih": "\n".join(_ih), "_i": _i, "_ii": _ii, "_iii": _iii, "Out": repr(Out),
+    "linecache": "".join("".join(entry[2]) for entry in list(linecache.cache.values()) if len(entry) > 2 and entry[2]),
+    "parent": json.dumps(shell.kernel.get_parent(), default=str), "shell.parent_header": json.dumps(shell.parent_header, default=str),
+    "last_execution_result": repr(getattr(shell.last_execution_result, "info", None)),
+    "history": repr(shell.history_manager.input_hist_raw),
+    "last_traceback": repr(getattr(sys, "last_traceback", None)) + repr(getattr(shell.InteractiveTB, "tb", None)),
+}
+def strings(obj):
+    values = obj.values() if isinstance(obj, dict) else obj if isinstance(obj, (list, tuple)) else ()
+    return [v for v in values if isinstance(v, str)]
+places["any live container"] = "".join(s for o in gc.get_objects() for s in strings(o) if needle in s and s is not needle)
+print(json.dumps({"found": sorted(k for k, v in places.items() if needle in v),
+                  "dumpable": worker._prctl(worker.PR_GET_DUMPABLE),
+                  "seccomp": [l.split()[1] for l in open("/proc/self/status") if l.startswith("Seccomp:")]}))
+"""
+
+
+def test_test_cells_leave_no_source_in_the_child_and_a_stuck_worker_is_replaced(monkeypatch):
+    """After a test cell (here one that fails, so that a traceback exists), a later cell finds its source in
+    none of the places IPython and the kernel keep cells (``In``, ``_ih``, ``_i``, ``Out``, ``linecache``,
+    the parent message, the last result and traceback, the history) nor in any live container; before
+    it, the child does not hold it either (it never sees the notebook); the child is not dumpable and
+    runs under a seccomp filter. Then a worker that stops answering is given up at the engine's own
+    wall-clock limit, the submission fails with the reason, and the worker is replaced."""
+    test_cell = f"secret = '{SECRET}'\nassert secret == 'other', secret"
+    sources = ["x = 1", HISTORY_PROBE, test_cell, HISTORY_PROBE]
+    nb = new_notebook(cells=[new_code_cell(s) for s in sources])
+    pool = engine.LocalPool(1, [ROOT], False, threads=1)
+    try:
+        job = {"id": "probe", "nonce": "n1", "notebook": json.loads(json.dumps(nb)), "files": {},
+               "kinds": ["setup", "student", "test", "student"], "timeout": 60, "cpu_seconds": 300, "memory_mb": 4096}
+        (result,) = pool.run([job])
+        assert result["status"] == "ok", result["reason"]
+        assert "AssertionError" in json.dumps(result["notebook"]["cells"][2]["outputs"])  # the test cell ran
+        before, after = (json.loads(_text(result, i).strip().splitlines()[-1]) for i in (1, 3))
+        assert before["found"] == [] and after["found"] == [], (before, after)
+        assert after["dumpable"] == 0 and after["seccomp"] == ["2"], after
+
+        monkeypatch.setattr(engine, "WORKER_MARGIN_SECONDS", 0)
+        stuck = {**job, "nonce": "n2", "wall_seconds": 3}
+        worker = pool.workers[0]
+        os.kill(worker.proc.pid, signal.SIGSTOP)  # a worker that no longer answers
+        started = time.monotonic()
+        (result,) = pool.run([stuck])
+        assert result["status"] == "failed" and "wall-clock limit of 3 s" in result["reason"], result
+        assert time.monotonic() - started < 30 and pool.workers[0] is None and worker.proc.poll() is not None
+    finally:
+        pool.close()
+
+
+def test_a_child_cannot_forge_replies_or_outlive_its_limits():
+    """A reply that does not carry the request's token fails the submission at once (no waiting), and a
+    cell that ignores the interrupt is killed after the grace; the worker goes on with the next job."""
+    forge = ("import json, os, struct\n"
+             "for fd in range(3, 64):\n"
+             "    try:\n"
+             "        if os.readlink(f'/proc/self/fd/{fd}').startswith('pipe:'):\n"
+             "            data = json.dumps({'token': 'guess', 'outputs': []}).encode()\n"
+             "            os.write(fd, struct.pack('>Q', len(data)) + data)\n"
+             "    except OSError:\n"
+             "        pass\n"
+             "import time\ntime.sleep(30)")
+    stubborn = "import signal, time\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    time.sleep(0.1)"
+    pool = engine.LocalPool(1, [ROOT], False, threads=1)
+    try:
+        jobs = [{"id": name, "nonce": name, "notebook": json.loads(json.dumps(new_notebook(cells=[new_code_cell(code)]))),
+                 "files": {}, "kinds": ["student"], "timeout": 2, "cpu_seconds": 300, "memory_mb": 4096}
+                for name, code in (("forge", forge), ("stubborn", stubborn), ("fine", "print('fine')"))]
+        results = {r["id"]: r for r in pool.run(jobs)}
+        assert results["forge"]["status"] == "failed" and "not its own" in results["forge"]["reason"], results["forge"]
+        assert results["forge"]["seconds"] < 10
+        assert results["stubborn"]["status"] == "failed" and "did not stop" in results["stubborn"]["reason"]
+        assert results["fine"]["status"] == "ok" and _text(results["fine"]).strip() == "fine"
+    finally:
+        pool.close()

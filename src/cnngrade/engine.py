@@ -363,6 +363,13 @@ def plan_cells(nb: NotebookNode, released: NotebookNode, module_names: set[str])
 
 
 # -- phase 2: workers ---------------------------------------------------------------------------------
+WORKER_MARGIN_SECONDS = 60  # beyond a submission's wall-clock limit: the worker's own cleaning and reply
+
+
+class WorkerFailed(Exception):
+    """The worker gave no acceptable result in time: it is killed and replaced."""
+
+
 class LocalWorker:
     """One ``cnngrade.worker`` process (in the sandbox when available) and its channel."""
 
@@ -380,14 +387,28 @@ class LocalWorker:
 
     def wait_ready(self) -> dict:
         if self.ready is None:
-            self.ready = worker_mod.receive(self.proc.stdout.fileno())
+            self.reader = worker_mod.Reader(self.proc.stdout.fileno())
+            try:  # the warm-up imports the frameworks: minutes at most, even on a loaded machine
+                self.ready = self.reader.read(1 << 16, time.monotonic() + 600)
+            except (TimeoutError, EOFError, worker_mod.ChannelError) as err:
+                raise RuntimeError(f"the worker did not start ({type(err).__name__}: {err})") from None
         return self.ready
 
     def grade(self, job: dict) -> dict:
+        """The worker's result for ``job``. The engine's own wall-clock limit (the worker's, plus a margin
+        for its cleaning) holds whatever the worker or the child sends: past it, or on a message that is
+        too large or malformed, ``WorkerFailed`` is raised and the pool replaces the worker."""
         self.wait_ready()
+        deadline = time.monotonic() + worker_mod.wall_seconds(job) + WORKER_MARGIN_SECONDS
         worker_mod.send(self.proc.stdin.fileno(), job)
         while True:
-            result = worker_mod.receive(self.proc.stdout.fileno())
+            try:
+                result = self.reader.read(worker_mod.RESULT_BYTES, deadline)
+            except TimeoutError:
+                raise WorkerFailed(f"no result within the submission's wall-clock limit of "
+                                   f"{worker_mod.wall_seconds(job):.0f} s (+{WORKER_MARGIN_SECONDS} s)") from None
+            except (EOFError, worker_mod.ChannelError) as err:
+                raise WorkerFailed(f"the grading worker died or sent {err}") from None
             if result.get("nonce") == job["nonce"] and result.get("id") == job["id"]:
                 return result  # anything else on the channel is not an answer to this job: ignored
 
@@ -424,13 +445,16 @@ class LocalPool:
                 if w is None:  # replaced only when there is a job for it (a warm start costs seconds of CPU)
                     w = self.workers[slot] = LocalWorker(*self.args)
                 try:
-                    done.put(w.grade(job))
-                except Exception as err:  # noqa: BLE001 - the worker itself died: report, replace it, go on
-                    done.put({"id": job["id"], "nonce": job["nonce"], "status": "failed", "notebook": None,
-                              "flags": [], "seconds": 0.0, "reason": f"the grading worker died ({err})"})
+                    result = w.grade(job)
+                except Exception as err:  # noqa: BLE001 - the worker died or ran out of time: report, replace it
+                    result = {"id": job["id"], "nonce": job["nonce"], "status": "failed", "notebook": None,
+                              "flags": [], "seconds": 0.0, "reason": f"the grading worker failed: {err}",
+                              "retire": True}
+                if result.get("retire"):  # the submission reached the worker: not used again
                     w.proc.kill()
                     w.proc.wait()
                     self.workers[slot] = None
+                done.put(result)
 
         threads = [threading.Thread(target=serve, args=(i,), daemon=True) for i in range(len(self.workers))]
         for t in threads:

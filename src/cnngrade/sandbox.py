@@ -3,13 +3,16 @@
 Inside, the worker and every submission it forks see:
 
 * the whole file system **read-only** (the Python environment, the helper package, system libraries);
-* an empty private ``/tmp`` and home folder (emptied again after every submission), so nothing one
-  student writes reaches the next one;
+* an empty private ``/tmp``, ``/var/tmp``, ``/dev/shm`` and home folder (emptied again after every
+  submission, with anything added to the private ``/dev``), so nothing one student writes reaches the
+  next one;
 * **no** ``solutions/``, ``autograde/`` (gradebook, submissions, feedback, known-wrong files),
   ``.git`` or ``_build`` of the course, and no grading course folder: empty folders are mounted over
   them, whatever user the grader runs as;
 * no network (a new network namespace with only loopback), a new PID namespace (a submission cannot
-  signal the grader), no capabilities, user ``nobody``;
+  signal the grader) in which the worker itself is PID 1 (``--as-pid-1``: bubblewrap's own reaper would
+  be a dumpable process of the same user that a submission could write into and outlive the cleaning
+  in; an init process also ignores the signals its namespace sends it), no capabilities, user ``nobody``;
 * the worker dies with the engine (``--die-with-parent``).
 
 bubblewrap (https://github.com/containers/bubblewrap) is Debian's ``bubblewrap`` package; ``.ci/run``
@@ -68,7 +71,7 @@ def command(argv: list[str], hide: list[Path], env: dict[str, str]) -> list[str]
     """``argv`` wrapped in bubblewrap; ``hide`` are folders the sandbox must not see (course roots)."""
     home = Path(os.path.expanduser("~"))
     args = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-            "--unshare-all", "--die-with-parent", "--new-session",
+            "--unshare-all", "--die-with-parent", "--new-session", "--as-pid-1",
             "--uid", str(NOBODY), "--gid", str(NOBODY), "--cap-drop", "ALL"]
     # Private, empty: the temporary folders and every home folder...
     private = [Path("/tmp"), Path("/var/tmp"), Path("/dev/shm"), home, Path("/home"), Path("/root")]

@@ -1,33 +1,70 @@
-"""A grading worker: imports the frameworks once, then runs each submission in a fresh forked child.
+"""A grading worker: imports the frameworks once, then runs each submission's cells in a fresh child.
 
 Run as ``python -m cnngrade.worker`` (the engine starts it, inside the sandbox when one is available)
-and spoken to over stdin/stdout with length-prefixed JSON messages (``send`` / ``receive``):
+and spoken to over stdin/stdout with length-prefixed JSON messages (``send`` / ``Reader``):
 
-    engine -> worker  {"id", "nonce", "notebook", "files", "kinds", "timeout", "cpu_seconds", "memory_mb"}
-    worker -> engine  {"id", "nonce", "status": "ok" | "failed", "reason", "notebook", "flags", "seconds"}
+    engine -> worker  {"id", "nonce", "notebook", "files", "kinds", "timeout", "wall_seconds", "cpu_seconds",
+                       "memory_mb"}
+    worker -> engine  {"id", "nonce", "status": "ok" | "failed", "reason", "notebook", "flags", "seconds",
+                       "timings", "retire"}
 
 Why fork: importing PyTorch and TensorFlow takes most of the time of a small notebook. The worker pays
-it once; every submission then runs in a child forked from that warm process, so nothing a student
+it once; every submission then runs in a child forked from a warm process, so nothing a student
 defines, patches or leaks survives into the next one (the child exits; its memory is gone). The rule
-that keeps forking safe: the worker only *imports* (no tensor op, no thread pool, no Keras model, no
-kernel) before it forks; everything that starts threads (the IPython kernel's I/O thread, PyTorch's and
-TensorFlow's thread pools) starts in the child. ``tests/test_engine.py`` checks that children compute
-what a fresh interpreter computes, seed for seed, in PyTorch and Keras.
+that keeps forking safe: the warm process only *imports* (no tensor op, no thread pool, no Keras
+model, no kernel) before it forks; everything that starts threads (the IPython kernel's I/O thread,
+PyTorch's and TensorFlow's thread pools) starts in the child. ``tests/test_engine.py`` checks that
+children compute what a fresh interpreter computes, seed for seed, in PyTorch and Keras.
 
-The child runs the notebook's cells in an in-process IPython kernel (ipykernel's own, so outputs,
-tracebacks and displayed values are the messages a Jupyter kernel sends), captures what C code writes
-to file descriptors 1 and 2 (as a real kernel does), stops a cell after ``timeout`` seconds with
-KeyboardInterrupt (what nbgrader's interrupt gives), limits CPU time and memory with rlimits, and
-restores what test cells rely on before each test cell (``cnngrade.guard``).
+**The trust boundary.** Student code runs in the child, so the child holds nothing the grade is decided
+with. Three processes take part (all non-dumpable: ``PR_SET_DUMPABLE`` 0, inherited across ``fork``, so
+no process of the sandbox can ptrace another, open its ``/proc/<pid>/mem`` or ``/proc/<pid>/fd``, or
+use ``process_vm_writev`` on it; the child adds a seccomp filter, ``seccomp_filter``):
+
+* the **worker** runs the grading loop: it holds the job (which cells are tests, hidden tests included,
+  the time limits), sends the child one cell at a time on a request pipe, reads that cell's reply on a
+  reply pipe (``Reader``: a size cap, a linear buffer, a deadline; the reply must carry the cell's
+  random token, or the submission fails), measures timings, interrupts a cell past its limit from
+  outside (SIGINT, nbgrader's interrupt; SIGKILL after ``GRACE_SECONDS``), enforces a wall-clock limit
+  per submission that nothing the child sends can extend, computes the static flags (``guard.static_flags``,
+  pure AST) and assembles the executed notebook;
+* the **fork server**, forked from the warm worker before the worker read any job, forks the children:
+  so a child's memory holds no job, no hidden test and no earlier student's notebook (not even in
+  freed memory), only the frameworks;
+* the **child** (``serve_cells``) starts the in-process IPython kernel (ipykernel's own, so outputs,
+  tracebacks and displayed values are the messages a Jupyter kernel sends), captures what C code writes
+  to file descriptors 1 and 2 (as a real kernel does), limits CPU time and memory with rlimits, cuts a
+  cell's output beyond ``STREAM_CHARS`` with a note, and runs the runtime guard (``cnngrade.guard``)
+  before and after each test cell. Test cells run without entering the history (``forget_test_cell``).
+
+What student code in the child can still do, by construction of an in-process kernel: anything to its
+own process, including answering a test cell's request itself (a thread that reads the token from the
+main thread's frame and writes a reply before the kernel does); the worker then gets two replies for
+one request and fails the submission, unless the forger also stops the real reply. The sandbox keeps
+such a child away from the worker, the fork server, other students and the course's files.
+
+Not done: a different user per submission. Inside the sandbox every process is ``nobody``; giving each
+child its own uid needs a user namespace that maps a range of uids (``newuidmap`` and an
+``/etc/subuid`` range for the grading account, or root) and ``CAP_SETUID`` in the fork server, which
+an unprivileged bubblewrap does not give. Non-dumpable processes plus the seccomp filter already deny
+what a second uid would (ptrace, ``/proc/<pid>/mem`` and ``fd``, ``process_vm_*``); what a uid would add
+is that a child could no longer *signal* the fork server (the worker, PID 1 of the sandbox's namespace,
+ignores its namespace's signals already); killing the fork server only fails the submission that did
+it, and the engine starts a new worker (``retire``).
 """
 from __future__ import annotations
 
 import base64
+import ctypes
+import ctypes.util
 import json
 import os
+import platform
 import resource
+import secrets
 import select
 import signal
+import socket
 import struct
 import sys
 import tempfile
@@ -45,6 +82,15 @@ PRELOAD = ("numpy", "matplotlib", "torch", "torch.nn", "torch.nn.functional", "t
            "IPython.core.magics.execution", "IPython.core.completerlib", "IPython.core.application",
            "IPython.core.oinspect", "IPython.core.magic_arguments", "IPython.utils.module_paths")
 GRACE_SECONDS = 10  # after a cell's time limit, how long the child may take to report the interrupt
+STARTUP_SECONDS = 60  # a child's kernel start-up, in the wall-clock limit of a submission
+STREAM_CHARS = 2_000_000  # stdout or stderr text kept per cell; the rest is cut, with a note
+REPLY_BYTES = 32 << 20  # the largest reply the worker reads for one cell (images included)
+SUBMISSION_BYTES = 96 << 20  # all the replies of one submission
+RESULT_BYTES = 256 << 20  # the largest result the engine reads from a worker
+
+
+class ChannelError(Exception):
+    """A message that is too large, malformed, late or not the one expected: the sender is not trusted."""
 
 
 # -- framing ------------------------------------------------------------------------------------------
@@ -68,8 +114,131 @@ def _read_exact(fd: int, n: int) -> bytes:
 
 
 def receive(fd: int) -> dict:
+    """One message from a trusted sender (the engine to its worker, the worker to its child)."""
     (length,) = struct.unpack(">Q", _read_exact(fd, 8))
     return json.loads(_read_exact(fd, length))
+
+
+class Reader:
+    """Messages from a sender that is not trusted (a child that runs student code, a worker it may have
+    reached): each read has a size cap and a deadline, and the buffer grows linearly (a ``bytearray``),
+    so a flood costs time proportional to its size, bounded by the cap, never a quadratic copy."""
+
+    def __init__(self, fd: int):
+        self.fd = fd
+        self.buffer = bytearray()
+        self.last_size = 0
+
+    def _fill(self, size: int, deadline: float) -> None:
+        while len(self.buffer) < size:
+            wait = deadline - time.monotonic()
+            if wait <= 0 or not select.select([self.fd], [], [], wait)[0]:
+                raise TimeoutError
+            chunk = os.read(self.fd, min(1 << 20, max(size - len(self.buffer), 1 << 16)))
+            if not chunk:
+                raise EOFError("pipe closed")
+            self.buffer += chunk
+
+    def read(self, cap: int, deadline: float) -> dict:
+        """The next message (raises ``TimeoutError``, ``EOFError`` or ``ChannelError``)."""
+        self._fill(8, deadline)
+        (length,) = struct.unpack(">Q", self.buffer[:8])
+        if length > cap:
+            raise ChannelError(f"a message of {length / 1e6:.1f} MB (limit {cap / 1e6:.0f} MB)")
+        self._fill(8 + length, deadline)
+        data = bytes(self.buffer[8 : 8 + length])
+        del self.buffer[: 8 + length]
+        self.last_size = 8 + length
+        try:
+            message = json.loads(data)
+        except ValueError as err:
+            raise ChannelError(f"a malformed message ({err})") from None
+        if not isinstance(message, dict):
+            raise ChannelError("a malformed message (not an object)")
+        return message
+
+
+def wall_seconds(job: dict) -> float:
+    """The wall-clock limit of a whole submission: every cell that runs may use its time limit and the
+    grace after it, plus the kernel's start-up. A notebook nbgrader would grade stays within it."""
+    if job.get("wall_seconds"):
+        return float(job["wall_seconds"])
+    cells = sum(k not in ("skip", "markdown") for k in job["kinds"])
+    return STARTUP_SECONDS + cells * (job["timeout"] + GRACE_SECONDS)
+
+
+# -- process hardening ----------------------------------------------------------------------------------
+PR_SET_DUMPABLE, PR_GET_DUMPABLE, PR_SET_NO_NEW_PRIVS, PR_SET_SECCOMP = 4, 3, 38, 22
+
+
+def _prctl(option: int, arg: int = 0, arg2=0) -> int:
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong]
+    result = libc.prctl(option, arg, arg2, 0, 0)
+    if result < 0:
+        raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+    return result
+
+
+def not_dumpable() -> bool:
+    """Make this process (and every process it forks: the flag is inherited by ``fork``, reset only by
+    ``execve``) non-dumpable: processes of the same user can no longer ptrace it, open its
+    ``/proc/<pid>/mem``, ``/proc/<pid>/fd`` or ``environ``, or read and write its memory with
+    ``process_vm_readv`` / ``process_vm_writev`` (they would need ``CAP_SYS_PTRACE``, which nothing in
+    the sandbox has). False where ``prctl`` is missing (not Linux)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    _prctl(PR_SET_DUMPABLE, 0)
+    return _prctl(PR_GET_DUMPABLE) == 0
+
+
+# x86_64 and aarch64 system call numbers of what a child must not call: reading or writing another
+# process (ptrace, process_vm_*, pidfd_getfd: another process's descriptors), and kernel interfaces a
+# notebook has no use for that have been the way into kernel bugs (perf events, BPF, userfaultfd, keys).
+_DENIED_SYSCALLS = {
+    "x86_64": {"ptrace": 101, "process_vm_readv": 310, "process_vm_writev": 311, "pidfd_getfd": 438,
+               "process_madvise": 440, "kcmp": 312, "perf_event_open": 298, "bpf": 321, "userfaultfd": 323,
+               "add_key": 248, "request_key": 249, "keyctl": 250},
+    "aarch64": {"ptrace": 117, "process_vm_readv": 270, "process_vm_writev": 271, "pidfd_getfd": 438,
+                "process_madvise": 440, "kcmp": 272, "perf_event_open": 241, "bpf": 280, "userfaultfd": 282,
+                "add_key": 217, "request_key": 218, "keyctl": 219},
+}
+_AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
+
+
+def seccomp_filter() -> bool:
+    """Install a seccomp filter that answers EPERM to ``_DENIED_SYSCALLS`` (and kills a process that
+    calls them through another architecture's numbers). A filter cannot be removed, and is inherited by
+    every thread and process the child starts. Needs ``no_new_privs`` (set here; the child never needs
+    setuid programs). False where the architecture or the kernel does not allow it."""
+    machine = platform.machine()
+    if not sys.platform.startswith("linux") or machine not in _DENIED_SYSCALLS:
+        return False
+    BPF_LD_W_ABS, BPF_JEQ_K, BPF_RET_K = 0x20, 0x15, 0x06
+    SECCOMP_RET_ALLOW, SECCOMP_RET_KILL_PROCESS, SECCOMP_RET_ERRNO = 0x7FFF0000, 0x80000000, 0x00050000
+    denied = sorted(_DENIED_SYSCALLS[machine].values())
+    program = [(BPF_LD_W_ABS, 0, 0, 4),  # seccomp_data.arch
+               (BPF_JEQ_K, 1, 0, _AUDIT_ARCH[machine]),
+               (BPF_RET_K, 0, 0, SECCOMP_RET_KILL_PROCESS),
+               (BPF_LD_W_ABS, 0, 0, 0)]  # seccomp_data.nr
+    if machine == "x86_64":  # x32 system calls (nr | 0x40000000) share the architecture's number
+        program += [(0x25, 0, 1, 0x3FFFFFFF), (BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | 1)]  # JGT -> EPERM
+    for i, nr in enumerate(denied):
+        program.append((BPF_JEQ_K, len(denied) - i, 0, nr))  # to the EPERM return below the ALLOW
+    program += [(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW), (BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | 1)]
+    raw = b"".join(struct.pack("HBBI", *insn) for insn in program)
+    buffer = ctypes.create_string_buffer(raw)
+
+    class SockFprog(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+    prog = SockFprog(len(program), ctypes.addressof(buffer))
+    try:
+        _prctl(PR_SET_NO_NEW_PRIVS, 1)
+        _prctl(PR_SET_SECCOMP, 2, ctypes.addressof(prog))  # SECCOMP_MODE_FILTER
+    except OSError:
+        return False
+    return True
 
 
 # -- warm-up ------------------------------------------------------------------------------------------
@@ -143,10 +312,6 @@ def remember_module_scans() -> None:
 
 
 # -- the child ----------------------------------------------------------------------------------------
-def _on_alarm(signum, frame):
-    raise KeyboardInterrupt("cell time limit")
-
-
 def _limit_resources(cpu_seconds: int, memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
     if memory_mb:
@@ -158,10 +323,19 @@ def _limit_resources(cpu_seconds: int, memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
+def _cut(text: str, kept: int) -> tuple[str, int]:
+    """``text`` within what is left of the cell's ``STREAM_CHARS`` (``kept`` so far), with a note."""
+    room = STREAM_CHARS - kept
+    if len(text) <= room:
+        return text, kept + len(text)
+    note = f"\n[... output cut by the grader: {len(text) - max(room, 0):,} more characters ...]\n"
+    return (text[: max(room, 0)] + note if room > 0 else ""), STREAM_CHARS + 1
+
+
 def _collect_outputs(kc) -> list:
     from nbformat.v4 import output_from_msg
 
-    outputs = []
+    outputs, kept, cut = [], {}, set()
     while True:
         try:
             msg = kc.get_iopub_msg(timeout=0)
@@ -172,7 +346,18 @@ def _collect_outputs(kc) -> list:
             continue
         if kind == "clear_output":
             outputs.clear()
+            kept.clear()
             continue
+        if kind == "stream":  # cut in the message, before nbformat copies the text
+            name = msg["content"].get("name", "stdout")
+            if name in cut:
+                continue
+            text, kept[name] = _cut(msg["content"].get("text", ""), kept.get(name, 0))
+            if kept[name] > STREAM_CHARS:
+                cut.add(name)
+            msg["content"]["text"] = text
+            if not text:
+                continue
         try:
             outputs.append(output_from_msg(msg))
         except ValueError:
@@ -180,16 +365,94 @@ def _collect_outputs(kc) -> list:
 
 
 def _fd_streams(paths: dict[str, str]) -> list:
+    """What C code wrote to file descriptors 1 and 2 during the cell, at most ``STREAM_CHARS`` bytes of
+    each read (the file may hold up to RLIMIT_FSIZE), then emptied."""
     from nbformat.v4 import new_output
 
     found = []
     for name, path in paths.items():
         with open(path, "rb") as fh:
-            text = fh.read().decode("utf-8", "replace")
+            size = os.fstat(fh.fileno()).st_size
+            data = fh.read(STREAM_CHARS)
+        text = data.decode("utf-8", "replace")
+        if size > len(data):
+            text += f"\n[... output cut by the grader: {size - len(data):,} more bytes ...]\n"
         if text:
             found.append(new_output("stream", name=name, text=text))
         os.truncate(path, 0)
     return found
+
+
+class _Budget:
+    """``write`` of the kernel's ``sys.stdout`` / ``sys.stderr`` that keeps at most ``STREAM_CHARS`` per cell
+    and counts the rest, so that a cell writing hundreds of megabytes costs the time to count them, not
+    the kernel's buffers and messages (which failed with 300 MB). ``close_cell`` notes what was cut."""
+
+    def __init__(self, stream):
+        self.stream, self.write = stream, stream.write
+        self.left, self.dropped = STREAM_CHARS, 0
+        stream.write = self.budgeted
+
+    def budgeted(self, text):
+        if not isinstance(text, str) or len(text) <= self.left:
+            if isinstance(text, str):
+                self.left -= len(text)
+            return self.write(text)
+        kept = text[: max(self.left, 0)]
+        self.left -= len(kept)
+        self.dropped += len(text) - len(kept)
+        if kept:
+            self.write(kept)
+        return len(text)
+
+    def close_cell(self) -> list:
+        """The note on what this cell's writes lost (an output), and a fresh budget for the next cell."""
+        from nbformat.v4 import new_output
+
+        dropped, self.left, self.dropped = self.dropped, STREAM_CHARS, 0
+        if not dropped:
+            return []
+        return [new_output("stream", name=self.stream.name,
+                           text=f"\n[... output cut by the grader: {dropped:,} more characters ...]\n")]
+
+
+def _drain(kc) -> None:
+    """Messages left over from an interrupted cell, so that the next reply is the next cell's."""
+    for get in (kc.get_shell_msg, kc.get_iopub_msg):
+        while True:
+            try:
+                get(timeout=0)
+            except Exception:  # noqa: BLE001 - queue.Empty
+                break
+
+
+def forget_test_cell(kc, shell, cached_before: set) -> None:
+    """After a test cell that ran with ``store_history=False`` (so not in ``In``, ``_ih``, ``_i``/``_ii``/
+    ``_iii``, ``Out``/``_oh``, nor the history database), remove the other places where a later cell
+    could read its source: IPython's compile cache in ``linecache`` (and its name map), the kernel's and
+    the shell's parent message (which carries the request's code: reset by an empty silent request),
+    ``last_execution_result``, and the last traceback (``sys.last_*``, the traceback formatter's ``tb``),
+    whose frames hold the cell's code object (bytecode that disassembles to the test).
+
+    What remains in the child's memory after a test cell: the values and functions it bound in the
+    user namespace (a function's code object can be disassembled), the text of its outputs (what
+    feedback shows anyway), and freed memory that still holds the bytes of its source until reused (a
+    cell reading ``/proc/self/mem`` may find them). ``cnngrade.feedback`` keeps what student cells
+    print after the first test cell out of feedback for that reason."""
+    import linecache
+
+    for name in set(linecache.cache) - cached_before:
+        linecache.cache.pop(name, None)
+        getattr(shell.compile, "_filename_map", {}).pop(name, None)
+    kc.execute("", silent=True, store_history=False, allow_stdin=False)
+    _drain(kc)
+    shell.last_execution_result = None
+    for attr in ("last_type", "last_value", "last_traceback", "last_exc"):
+        if hasattr(sys, attr):
+            delattr(sys, attr)
+    for formatter in (getattr(shell, "InteractiveTB", None), getattr(shell, "SyntaxTB", None)):
+        if formatter is not None and hasattr(formatter, "tb"):
+            formatter.tb = None
 
 
 AUDITED = {
@@ -236,17 +499,22 @@ def install_audit_hook(workdir: str, record: list) -> None:
     sys.addaudithook(hook)
 
 
-def run_child(job: dict, result_fd: int) -> None:
-    """Execute the job's notebook in this (forked) process and send the result on ``result_fd``."""
+def serve_cells(requests: int, replies: int) -> None:
+    """The child: start a kernel, then run each cell the worker sends and reply with its outputs.
+
+    Requests (from the worker, trusted): first ``{"token", "files", "cpu_seconds", "memory_mb"}``, then per
+    cell ``{"token", "source", "test", "label", "snapshot", "protect", "audit"}``. Replies carry the
+    request's token, the cell's outputs, its execution count, and the guard's and audit hook's new
+    flags. The child knows a cell is a test only while it runs it: it never sees the notebook."""
     import nbformat
 
     from . import guard
 
-    started = time.perf_counter()
+    setup = receive(requests)
     workdir = tempfile.mkdtemp(prefix="submission-")
     os.chdir(workdir)
     os.environ["TMPDIR"] = workdir
-    for name, data in job.get("files", {}).items():
+    for name, data in setup.get("files", {}).items():
         target = os.path.join(workdir, name)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as fh:
@@ -259,7 +527,7 @@ def run_child(job: dict, result_fd: int) -> None:
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
     os.close(null)
-    _limit_resources(job["cpu_seconds"], job["memory_mb"])
+    _limit_resources(setup["cpu_seconds"], setup["memory_mb"])
     audited: list[str] = []
 
     from ipykernel.inprocess.manager import InProcessKernelManager
@@ -270,81 +538,146 @@ def run_child(job: dict, result_fd: int) -> None:
     kc.start_channels()
     shell = km.kernel.shell
     shell.enable_matplotlib("inline")
-    nb = nbformat.reads(json.dumps(job["notebook"]), as_version=4)
-    kinds = job["kinds"]
     runtime = guard.RuntimeGuard(shell)
-    flags: list[guard.Flag] = []
-    setup_names: set[str] = set()
-    test_reads: set[str] = set()
-    for cell, kind in zip(nb.cells, kinds):
-        if kind == "test":
-            test_reads |= guard.read_names(cell.source)
-    snapshotted = False
-    audit_installed = False
-    timings: list[tuple[int, float]] = [(-1, round(time.perf_counter() - started, 3))]  # kernel start-up
-    signal.signal(signal.SIGALRM, _on_alarm)
+    budgets = [_Budget(stream) for stream in (km.kernel.stdout, km.kernel.stderr)]  # sys.stdout during a cell
+    send(replies, {"token": setup["token"], "ready": True})
+    del setup
+    import linecache
 
-    for index, (cell, kind) in enumerate(zip(nb.cells, kinds)):
-        if cell.cell_type != "code":
-            continue
-        if kind == "skip":
-            cell.outputs, cell.execution_count = [], None
-            continue
-        if kind == "student" and not audit_installed:
-            install_audit_hook(workdir, audited)  # from the first cell the student wrote
-            audit_installed = True
-        if kind in ("student", "test") and not snapshotted:
-            protected = setup_names & test_reads
-            runtime.snapshot(protected)
-            modules = {n for n in protected if type(shell.user_ns.get(n)).__name__ == "module"}
-            for c, k in zip(nb.cells, kinds):
-                if k == "student" and c.cell_type == "code":
-                    flags += guard.static_flags(c.source, c.metadata.get("nbgrader", {}).get("grade_id", f"cell {nb.cells.index(c)}"),
-                                                protected, modules)
-            snapshotted = True
-        if kind == "test":
-            runtime.check_and_restore(cell.metadata.get("nbgrader", {}).get("grade_id", ""))
-        send(result_fd, {"progress": index})
-        cell_start = time.perf_counter()
-        signal.setitimer(signal.ITIMER_REAL, job["timeout"])
+    sent_flags = sent_audit = 0
+    audit_on = False
+    while True:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # an interrupt that comes late hits nothing
         try:
-            kc.execute(cell.source, allow_stdin=False, store_history=True)
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            reply = kc.get_shell_msg(timeout=5)["content"]
+            request = receive(requests)
+        except EOFError:
+            return
+        extra: dict = {}
+        if request.get("snapshot") is not None:
+            protected = set(request["snapshot"])
+            runtime.snapshot(protected)
+            extra["modules"] = sorted(n for n in protected if type(shell.user_ns.get(n)).__name__ == "module")
+        if request.get("audit") and not audit_on:
+            install_audit_hook(workdir, audited)  # from the first cell the student wrote
+            audit_on = True
+        test = bool(request.get("test"))
+        cached = set(linecache.cache) if test else set()
+        if test:
+            runtime.check_and_restore(request.get("label", ""))
+        _drain(kc)
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # the worker's interrupt: KeyboardInterrupt
+        try:
+            try:
+                kc.execute(request["source"], allow_stdin=False, store_history=not test)
+                reply = kc.get_shell_msg(timeout=5)["content"]
+            except KeyboardInterrupt:
+                # The interrupt landed in the kernel's machinery rather than in the cell: record it as
+                # nbgrader's interrupted cell would look, and go on with a kernel that may have lost state.
+                reply = {"status": "error", "ename": "KeyboardInterrupt", "evalue": "", "traceback": []}
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         except KeyboardInterrupt:
-            # The alarm landed in the kernel's machinery rather than in the cell: record it as nbgrader's
-            # interrupted cell would look, and go on with a kernel that may have lost the cell's state.
-            signal.setitimer(signal.ITIMER_REAL, 0)
             reply = {"status": "error", "ename": "KeyboardInterrupt", "evalue": "", "traceback": []}
-        sys.stdout.flush()
-        sys.stderr.flush()
-        outputs = _collect_outputs(kc) + _fd_streams(captured)
+        except Exception as err:  # noqa: BLE001 - the kernel itself failed (out of memory...): the cell's error
+            reply = {"status": "error", "ename": type(err).__name__, "evalue": f"the kernel failed: {err}"[:300],
+                     "traceback": []}
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        notes = [note for budget in budgets for note in budget.close_cell()]
+        for stream in (sys.stdout, sys.stderr, km.kernel.stdout, km.kernel.stderr):
+            stream.flush()
+        outputs = _collect_outputs(kc) + notes + _fd_streams(captured)
         if reply.get("status") == "error" and not any(
             o.output_type == "error" and o.ename == reply.get("ename") for o in outputs
         ):  # nbgrader's Execute.on_cell_executed does the same
             outputs.append(nbformat.v4.new_output("error", ename=reply.get("ename", "Error"),
                                                   evalue=reply.get("evalue", ""),
                                                   traceback=reply.get("traceback") or ["ERROR: An error occurred while showtraceback was disabled"]))
-        cell.outputs = outputs
-        cell.execution_count = reply.get("execution_count")
-        timings.append((index, round(time.perf_counter() - cell_start, 3)))
-        if kind == "setup":
-            setup_names |= guard.bound_names(cell.source)
-            if snapshotted:
-                runtime.user.update({n: shell.user_ns[n] for n in guard.bound_names(cell.source) & test_reads if n in shell.user_ns})
-    flags += runtime.flags
-    flags += [guard.Flag("audit", detail) for detail in audited]
-    send(result_fd, {"done": True, "notebook": json.loads(nbformat.writes(nb)),
-                     "flags": [{"kind": f.kind, "detail": f.detail, "cell": f.cell} for f in flags],
-                     "timings": timings})
+        if test:
+            runtime.check_and_restore(request.get("label", ""))  # a helper swapped during the cell, put back
+            forget_test_cell(kc, shell, cached)
+        for name in request.get("protect", ()):  # names a setup cell bound after the snapshot
+            if name in shell.user_ns:
+                runtime.user[name] = shell.user_ns[name]
+        flags = [{"kind": f.kind, "detail": f.detail, "cell": f.cell} for f in runtime.flags[sent_flags:]]
+        flags += [{"kind": "audit", "detail": d, "cell": ""} for d in audited[sent_audit:]]
+        sent_flags, sent_audit = len(runtime.flags), len(audited)
+        send(replies, {"token": request["token"], "outputs": outputs, "execution_count": reply.get("execution_count"),
+                       "flags": flags, **extra})
+        del request, reply, outputs
 
 
-# -- the worker loop ----------------------------------------------------------------------------------
-def _kill_group(pid: int) -> None:
+# -- the fork server ------------------------------------------------------------------------------------
+def _become_child(requests: int, replies: int) -> None:
+    """In a process forked by the fork server: keep only the two pipes, harden, serve cells, exit."""
+    code = 70
     try:
-        os.killpg(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
+        os.setpgid(0, 0)
+        for fd in range(3, 4096):
+            if fd not in (requests, replies):
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        seccomp_filter()
+        serve_cells(requests, replies)
+        code = 0
+    except BaseException:  # noqa: BLE001 - report, never fall back into the fork server's loop
+        try:
+            send(replies, {"failed": traceback.format_exc(limit=3)[-800:]})
+        except Exception:  # noqa: BLE001
+            pass
+    os._exit(code)
+
+
+def fork_server(sock: socket.socket) -> None:
+    """Fork a child for each request (the two pipe ends arrive with it); reply its pid, then its exit
+    status. Forked from the warm worker before any job: its memory holds no submission."""
+    keep = sock.fileno()
+    for fd in range(3, 4096):
+        if fd != keep:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+    while True:
+        try:
+            message, fds, _, _ = socket.recv_fds(sock, 16, 2)
+        except OSError:
+            os._exit(0)
+        if not message or len(fds) != 2:
+            os._exit(0)
+        pid = os.fork()
+        if pid == 0:
+            sock.close()
+            _become_child(*fds)
+        for fd in fds:
+            os.close(fd)
+        sock.sendall(struct.pack(">q", pid))
+        _, status = os.waitpid(pid, 0)
+        sock.sendall(struct.pack(">q", status))
+
+
+def start_fork_server() -> tuple[socket.socket, int]:
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    pid = os.fork()
+    if pid == 0:
+        try:
+            ours.close()
+            fork_server(theirs)
+        finally:
+            os._exit(0)
+    theirs.close()
+    return ours, pid
+
+
+# -- the grading loop (the worker) ------------------------------------------------------------------------
+def _kill_group(pid: int, reaped: bool = False) -> None:
+    """SIGKILL to the child's process group (what it started), and to the child itself unless the fork
+    server reaped it (its pid could then be another process's)."""
+    for kill in (os.killpg,) if reaped else (os.killpg, os.kill):
+        try:
+            kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
 
 
 def _describe_exit(status: int) -> str:
@@ -357,73 +690,163 @@ def _describe_exit(status: int) -> str:
     return f"exited with code {os.WEXITSTATUS(status)}"
 
 
-def grade_job(job: dict) -> dict:
-    """Fork a child for the job, watch it, and return the result message (never raises)."""
+def _label(cell: dict, index: int) -> str:
+    return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", f"cell {index}")
+
+
+class _Failed(Exception):
+    """The submission cannot be graded; the message is the reason."""
+
+
+def grade_job(job: dict, server: socket.socket) -> dict:
+    """Grade one submission in a fresh child of the fork server; return the result (never raises).
+    ``result["retire"]`` says the fork server is gone (the submission killed it): the worker must stop."""
+    from . import guard
+
     started = time.perf_counter()
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # child
-        try:
-            os.setpgid(0, 0)
-            os.close(read_fd)
-            for fd in (3, 4, 5, 6, 7, 8, 9):  # anything inherited besides our pipe (the engine's channel)
-                if fd != write_fd:
-                    try:
-                        os.close(fd)
-                    except OSError:
-                        pass
-            os.closerange(max(write_fd + 1, 10), 4096)
-            run_child(job, write_fd)
-            code = 0
-        except BaseException:  # noqa: BLE001 - report, never fall back into the worker's loop
-            try:
-                send(write_fd, {"done": False, "reason": traceback.format_exc(limit=3)[-800:]})
-            except Exception:  # noqa: BLE001
-                pass
-            code = 70
-        os._exit(code)
-    os.close(write_fd)
-    current, result = None, None
-    cell_started = time.perf_counter()
-    limit = job["timeout"] + GRACE_SECONDS
-    buffer = b""
-    reason = ""
+    deadline = time.monotonic() + wall_seconds(job)
+    nb, kinds, timeout = job["notebook"], job["kinds"], job["timeout"]
+    cells = nb["cells"]
+    source = {i: "".join(c["source"]) if isinstance(c["source"], list) else c["source"] for i, c in enumerate(cells)}
+    test_reads: set[str] = set()
+    for i, kind in enumerate(kinds):
+        if kind == "test":
+            test_reads |= guard.read_names(source[i])
+    requests_r, requests_w = os.pipe()
+    replies_r, replies_w = os.pipe()
     try:
+        socket.send_fds(server, [b"fork"], [requests_r, replies_w])
+        (pid,) = struct.unpack(">q", _recv_exact(server, 8))
+    except (OSError, EOFError) as err:
+        for fd in (requests_r, requests_w, replies_r, replies_w):
+            os.close(fd)
+        return {"id": job["id"], "nonce": job["nonce"], "status": "failed", "notebook": None, "flags": [],
+                "seconds": 0.0, "retire": True, "reason": f"the worker's fork server is gone ({err}): not graded, retried by a new worker"}
+    os.close(requests_r)
+    os.close(replies_w)
+    reader = Reader(replies_r)
+    flags: list[dict] = []
+    timings: list[tuple[int, float]] = []
+    current, reason, received, finished = None, "", 0, False
+
+    def ask(request: dict, limit: float, what: str) -> dict:
+        """Send a request, wait for its reply: interrupt after ``limit`` s, kill after the grace."""
+        nonlocal received
+        request["token"] = token = secrets.token_hex(16)
+        try:
+            send(requests_w, request)
+        except OSError:
+            raise EOFError("the child is gone") from None
+        cell_deadline = min(time.monotonic() + limit, deadline)
+        interrupted = False
         while True:
-            wait = max(0.0, limit - (time.perf_counter() - cell_started))
-            ready, _, _ = select.select([read_fd], [], [], wait)
-            if not ready:
-                reason = f"cell {current} did not stop within {job['timeout']} s + {GRACE_SECONDS} s after its time limit"
-                _kill_group(pid)
+            try:
+                reply = reader.read(min(REPLY_BYTES, SUBMISSION_BYTES - received), cell_deadline)
                 break
-            chunk = os.read(read_fd, 1 << 20)
-            if not chunk:
-                break
-            buffer += chunk
-            while len(buffer) >= 8:
-                (length,) = struct.unpack(">Q", buffer[:8])
-                if len(buffer) < 8 + length:
-                    break
-                message = json.loads(buffer[8 : 8 + length])
-                buffer = buffer[8 + length :]
-                if "progress" in message:
-                    current, cell_started = message["progress"], time.perf_counter()
-                elif message.get("done"):
-                    result = message
-                else:
-                    reason = message.get("reason", "the child failed")
-    finally:
-        os.close(read_fd)
-        _, status = os.waitpid(pid, 0)
-        _kill_group(pid)
+            except TimeoutError:
+                if time.monotonic() >= deadline:
+                    raise _Failed(f"the submission ran past its wall-clock limit of {wall_seconds(job):.0f} s ({what})") from None
+                if interrupted:
+                    raise _Failed(f"{what} did not stop within {timeout} s + {GRACE_SECONDS} s after its time limit") from None
+                os.kill(pid, signal.SIGINT)
+                interrupted = True
+                cell_deadline = min(time.monotonic() + GRACE_SECONDS, deadline)
+            except ChannelError as err:
+                raise _Failed(f"{what} sent {err}: not a reply the grader accepts") from None
+        received += reader.last_size
+        if "failed" in reply and len(reply) == 1:
+            raise _Failed(f"the notebook's process failed: {str(reply['failed'])[-300:]}")
+        if not secrets.compare_digest(str(reply.get("token", "")), token):
+            raise _Failed(f"{what} got a reply that is not its own (forged or out of order)")
+        if not isinstance(reply.get("outputs", []), list) or not isinstance(reply.get("flags", []), list) \
+                or not all(isinstance(o, dict) for o in reply.get("outputs", [])):
+            raise _Failed(f"{what} got a malformed reply")
+        flags.extend({"kind": str(f.get("kind", "")), "detail": str(f.get("detail", ""))[:300], "cell": str(f.get("cell", ""))}
+                     for f in reply.get("flags", [])[:50] if isinstance(f, dict))
+        return reply
+
+    try:
+        ask({"files": job.get("files", {}), "cpu_seconds": job["cpu_seconds"], "memory_mb": job["memory_mb"]},
+            STARTUP_SECONDS, "the kernel's start-up")
+        timings.append((-1, round(time.perf_counter() - started, 3)))
+        setup_names: set[str] = set()
+        snapshotted = audit_installed = False
+        for index, (cell, kind) in enumerate(zip(cells, kinds)):
+            if cell["cell_type"] != "code":
+                continue
+            if kind == "skip":
+                cell["outputs"], cell["execution_count"] = [], None
+                continue
+            request: dict = {"source": source[index], "test": kind == "test", "label": _label(cell, index)}
+            if kind == "student" and not audit_installed:
+                request["audit"] = audit_installed = True  # from the first cell the student wrote
+            if kind in ("student", "test") and not snapshotted:
+                request["snapshot"] = sorted(setup_names & test_reads)
+            if kind == "setup" and snapshotted:
+                request["protect"] = sorted(guard.bound_names(source[index]) & test_reads)
+            current = index
+            cell_start = time.perf_counter()
+            reply = ask(request, timeout, f"cell {index}")
+            if "snapshot" in request:
+                snapshotted = True
+                protected, modules = set(request["snapshot"]), set(reply.get("modules", [])) & set(request["snapshot"])
+                for i, (c, k) in enumerate(zip(cells, kinds)):  # computed here, from the sources: pure AST
+                    if k == "student" and c["cell_type"] == "code":
+                        flags.extend({"kind": f.kind, "detail": f.detail, "cell": f.cell}
+                                     for f in guard.static_flags(source[i], _label(c, i), protected, modules))
+            cell["outputs"] = reply.get("outputs", [])
+            count = reply.get("execution_count")
+            cell["execution_count"] = count if isinstance(count, int) and not isinstance(count, bool) else None
+            timings.append((index, round(time.perf_counter() - cell_start, 3)))
+            if kind == "setup":
+                setup_names |= guard.bound_names(source[index])
+        finished = True
+    except _Failed as err:
+        reason = str(err)
+    except EOFError:
+        reason = ""  # the child died: its exit status says how
+    os.close(requests_w)  # the child's end of input: it exits
+    try:
+        status = _child_status(server, pid, 5.0)
+    except (OSError, EOFError, TimeoutError):
+        status = None  # the fork server did not answer: the submission killed it
+    os.close(replies_r)
+    _kill_group(pid, reaped=status is not None)
     seconds = time.perf_counter() - started
-    if result is not None:
-        return {"id": job["id"], "nonce": job["nonce"], "status": "ok", "notebook": result["notebook"],
-                "flags": result["flags"], "seconds": seconds, "reason": "", "timings": result.get("timings", [])}
-    if not reason:
+    if status is None and not reason:
+        reason = "the submission killed a process of the grading worker"
+    elif not finished and not reason:
         reason = f"the notebook's process {_describe_exit(status)} while running cell {current}"
-    return {"id": job["id"], "nonce": job["nonce"], "status": "failed", "reason": reason, "notebook": None,
-            "flags": [], "seconds": seconds}
+    if reason:
+        return {"id": job["id"], "nonce": job["nonce"], "status": "failed", "reason": reason, "notebook": None,
+                "flags": [], "seconds": seconds, "retire": status is None}
+    seen, unique = set(), []
+    for f in flags:
+        if (f["kind"], f["detail"]) not in seen:
+            seen.add((f["kind"], f["detail"]))
+            unique.append(f)
+    return {"id": job["id"], "nonce": job["nonce"], "status": "ok", "notebook": nb, "flags": unique,
+            "seconds": seconds, "reason": "", "timings": timings, "retire": False}
+
+
+def _recv_exact(sock: socket.socket, n: int) -> bytes:
+    data = b""
+    while len(data) < n:
+        chunk = sock.recv(n - len(data))
+        if not chunk:
+            raise EOFError("fork server closed")
+        data += chunk
+    return data
+
+
+def _child_status(server: socket.socket, pid: int, wait: float) -> int:
+    """The child's exit status, from the fork server; the child is killed if it does not exit in ``wait`` s."""
+    if not select.select([server], [], [], wait)[0]:
+        _kill_group(pid)
+        if not select.select([server], [], [], 10)[0]:
+            raise TimeoutError
+    (status,) = struct.unpack(">q", _recv_exact(server, 8))
+    return status
 
 
 def _empty(folder: str) -> None:
@@ -460,17 +883,40 @@ def _quietly(action, *args) -> None:
         pass
 
 
-def _clean_sandbox(keep: dict[str, bytes]) -> None:
-    """Inside the sandbox only: empty the private /tmp and home, kill leftovers, restore warm caches."""
+PRIVATE_FOLDERS = ("/tmp", "/var/tmp", "/dev/shm")  # with the home: the sandbox's writable folders
+
+
+def _clean_sandbox(keep: dict[str, bytes], spare: tuple[int, ...] = (), dev: frozenset = frozenset()) -> None:
+    """Inside the sandbox only: kill leftovers (all but this worker, the sandbox's PID 1, and the ``spare``
+    pids: its fork server) and reap them, empty every private folder (/tmp, /var/tmp, /dev/shm, the
+    home), remove what was added to the private /dev since the worker started (``dev``: its entries
+    then, the devices and links bubblewrap made), restore warm caches."""
     me = os.getpid()
     for entry in os.listdir("/proc"):
-        if entry.isdigit() and int(entry) not in (1, me):
+        if entry.isdigit() and int(entry) not in (1, me, *spare):
             try:
                 os.kill(int(entry), signal.SIGKILL)
             except (ProcessLookupError, PermissionError):
                 pass
-    for folder in ("/tmp", os.path.expanduser("~")):
+    if me == 1:  # as the namespace's init, every orphan is ours to reap
+        while True:
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if pid == 0:
+                break
+    for folder in (*PRIVATE_FOLDERS, os.path.expanduser("~")):
         _empty(folder)
+    if dev:
+        for entry in set(os.listdir("/dev")) - dev:
+            path = os.path.join("/dev", entry)
+            if os.path.isdir(path) and not os.path.islink(path):
+                _quietly(os.chmod, path, 0o700)
+                _empty(path)
+                _quietly(os.rmdir, path)
+            else:
+                _quietly(os.remove, path)
     for path, data in keep.items():
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as fh:
@@ -501,9 +947,12 @@ def main() -> int:
     if threads:
         for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "TF_NUM_INTRAOP_THREADS"):
             os.environ[var] = threads
+    hardened = not_dumpable()  # before any fork: the fork server and every child inherit it
     warm_up()
     keep = _warm_files() if sandboxed else {}
-    send(channel_out, {"ready": True, "pid": os.getpid(), "sandboxed": sandboxed})
+    dev = frozenset(os.listdir("/dev")) if sandboxed else frozenset()
+    server, server_pid = start_fork_server()  # before the first job: its memory never holds one
+    send(channel_out, {"ready": True, "pid": os.getpid(), "sandboxed": sandboxed, "not_dumpable": hardened})
     while True:
         try:
             job = receive(channel_in)
@@ -511,10 +960,18 @@ def main() -> int:
             return 0
         if job.get("stop"):
             return 0
-        result = grade_job(job)
+        try:
+            result = grade_job(job, server)
+        except Exception:  # noqa: BLE001 - a bug of the loop: this submission fails, a new worker takes over
+            result = {"id": job["id"], "nonce": job["nonce"], "status": "failed", "notebook": None, "flags": [],
+                      "seconds": 0.0, "retire": True,
+                      "reason": "the grading worker failed: " + traceback.format_exc(limit=2)[-300:]}
+        del job
         if sandboxed:
-            _clean_sandbox(keep)
+            _clean_sandbox(keep, () if result.get("retire") else (server_pid,), dev)
         send(channel_out, result)
+        if result.get("retire"):
+            return 0  # a fork server the submission reached is not used again: the engine starts a new worker
 
 
 if __name__ == "__main__":
