@@ -327,6 +327,8 @@ def run_child(job: dict, result_fd: int) -> None:
                                                   traceback=reply.get("traceback") or ["ERROR: An error occurred while showtraceback was disabled"]))
         cell.outputs = outputs
         cell.execution_count = reply.get("execution_count")
+        if kind == "test":  # what student code changed while the test ran (guard.RuntimeGuard's docstring)
+            runtime.check_and_restore(cell.metadata.get("nbgrader", {}).get("grade_id", ""), when="after", rebinds=guard.bound_names(cell.source))
         timings.append((index, round(time.perf_counter() - cell_start, 3)))
         if kind == "setup":
             setup_names |= guard.bound_names(cell.source)
