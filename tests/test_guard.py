@@ -114,14 +114,7 @@ def test_the_audit_hook_leaves_other_functions_alone(shell, runtime):
 
 # -- static flags ----------------------------------------------------------------------------------------
 CHEATS = {
-    "def check_equal(*a, **k):\n    pass\n": "defines `check_equal`",
-    "torch.allclose = lambda *a, **k: True\n": "assigns the attribute `torch.allclose`",
-    "import sys\nsys.modules['cnnblocks.checks'].check_close = print\n": "uses the attribute modules",
-    "import builtins\n": "imports builtins",
-    "data = open('/work/main/solutions/x.ipynb').read()\n": "opens a file outside its folder",
-    "import sqlite3\n": "imports sqlite3",
-    "import os\nos.kill(os.getppid(), 9)\n": "calls os.kill",
-    "get_ipython().set_custom_exc((AssertionError,), lambda *a: None)\n": "calls get_ipython",
+    # (the first spellings are in tests/test_engine.py, test_static_flags_catch_tampering_but_not_honest_code)
     # names built as strings
     "import sys\nf = getattr(sys, '_get' + 'frame')(1)\n": "builds the name `_getframe`",
     "def f(fr):\n    return getattr(fr, 'f_' + 'locals')\n": "builds the name `f_locals`",
@@ -133,6 +126,7 @@ CHEATS = {
     "def f(x):\n    return object.__getattribute__(x, 'y')\n": "uses the attribute __getattribute__",
     "from cnnblocks import checks as c\nsetattr(c.check_equal, '__co' + 'de__', None)\n": "builds the name `__code__`",
     "import cnnblocks.checks as c\nc.check_close = print\n": "assigns the attribute `c.check_close` of a library",
+    "import cnnblocks.checks as c\nvars(c)['_np_array'] = list\n": "calls vars on `c`, a library",
     # files below open()
     "import io\ndata = io.FileIO('/usr/../work/solutions/x.ipynb').read()\n": "calls io.FileIO",
     "from io import FileIO\n": "imports io.FileIO",

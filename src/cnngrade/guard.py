@@ -542,6 +542,8 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 target = _dotted(node.args[0])
                 if target and (target.split(".")[0] in modules | {"builtins", "sys", "__builtins__"}):
                     add(f"calls {name} on `{target}`, a library")
+            if name == "vars" and node.args and _dotted(node.args[0]).split(".")[0] in modules:
+                add(f"calls vars on `{_dotted(node.args[0])}`, a library")
             if name in ATTRIBUTE_FUNCTIONS or last == "__getattribute__":
                 index = 1 if name in ATTRIBUTE_FUNCTIONS or len(node.args) > 1 else 0
                 if len(node.args) > index:
