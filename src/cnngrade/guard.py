@@ -243,6 +243,8 @@ class RuntimeGuard:
             self._flag("patched", f"a trace or profile hook was installed{during}", cell)
             sys.settrace(self.trace[0])
             sys.setprofile(self.trace[1])
+        if when == "after":
+            self.cell = ""  # a refused write from now on happens in a student cell, not in this test
 
     def _restore_hook(self, key: str, saved: Any) -> None:
         shell, itm = self.shell, self.shell.input_transformer_manager
