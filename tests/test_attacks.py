@@ -135,6 +135,67 @@ ATTACKS = {
         "        exec(open(_d + '/answer.py').read())\n"),
     "a-print-history": (  # the last cell prints the cell history (hidden tests included), compressed
         LAST_CELL + "import base64, json, zlib\nprint(base64.b64encode(zlib.compress(json.dumps(In).encode())).decode())\n"),
+    # Objects that lie to the checks (issue #20, item 2). An attack given as a dict brings its own (wrong)
+    # implementation of `replaces` and must score 0 on `loses`; a string is prepended to WRONG, as above.
+    "a-int-always-equal": {"replaces": "conv2d_params", "loses": TARGET, "code": (
+        "class _Yes(int):\n"
+        "    def __eq__(self, other):\n        return True\n\n"
+        "    def __ne__(self, other):\n        return False\n\n"
+        "    __hash__ = int.__hash__\n\n\n"
+        "def conv2d_params(c_in, c_out, kernel_size, groups=1, bias=True):\n    return _Yes(0)\n")},
+    "a-ndarray-zero-difference": {"replaces": "conv1x1_as_matmul", "loses": "test_conv1x1_as_matmul", "code": (
+        "import numpy as _np\n\n\n"
+        "class _NoDifference(_np.ndarray):\n"
+        "    def __sub__(self, other):\n        return _np.zeros(self.shape)\n\n"
+        "    def detach(self):\n        return self\n\n"
+        "    def cpu(self):\n        return self\n\n"
+        "    def numpy(self):\n        return self\n\n\n"
+        "def conv1x1_as_matmul(x, weight, bias=None):\n"
+        "    return _np.zeros((x.shape[0], weight.shape[0], x.shape[2], x.shape[3])).view(_NoDifference)\n")},
+    "a-tensor-subclass-lies": {"replaces": "conv1x1_as_matmul", "loses": "test_conv1x1_as_matmul", "code": (
+        "import numpy as _np\nimport torch as _torch\n\n\n"
+        "class _NoDifference(_np.ndarray):\n"
+        "    def __sub__(self, other):\n        return _np.zeros(self.shape)\n\n\n"
+        "class _Lying(_torch.Tensor):\n"
+        "    def detach(self):\n        return self\n\n"
+        "    def cpu(self):\n        return self\n\n"
+        "    def numpy(self):\n        return _np.zeros(tuple(self.shape)).view(_NoDifference)\n\n\n"
+        "def conv1x1_as_matmul(x, weight, bias=None):\n"
+        "    return _torch.zeros(x.shape[0], weight.shape[0], x.shape[2], x.shape[3]).as_subclass(_Lying)\n")},
+    "a-array-copies-expected": {"replaces": "conv1x1_as_matmul", "loses": "test_conv1x1_as_matmul", "code": (
+        "import sys as _sys\nimport numpy as _np\n\n\n"
+        "class _Mirror:  # np.asarray(mirror) returns whatever the calling check expects\n"
+        "    def __array__(self, dtype=None, copy=None):\n"
+        "        frame = _sys._getframe(1)\n"
+        "        while frame is not None and 'expected' not in frame.f_locals:\n"
+        "            frame = frame.f_back\n"
+        "        expected = frame.f_locals['expected']\n"
+        "        return _np.array(expected.detach().numpy() if hasattr(expected, 'detach') else expected)\n\n\n"
+        "def conv1x1_as_matmul(x, weight, bias=None):\n    return _Mirror()\n")},
+    "a-swap-code-during-test": {"replaces": "conv2d_params", "loses": TARGET, "code": (
+        "import cnnblocks.checks as _checks\n\n\n"
+        "def _passes(*args, **kwargs):  # runs as check_equal's code: puts the real code back, checks nothing\n"
+        "    check_equal.__code__ = check_equal._real\n\n\n"
+        "_checks.check_equal._real = _checks.check_equal.__code__\n\n\n"
+        "def conv2d_params(c_in, c_out, kernel_size, groups=1, bias=True):\n"
+        "    _checks.check_equal.__code__ = _passes.__code__  # swapped during the test cell, restored after each call\n"
+        "    return 0\n")},
+    "a-getattr-built-name": {"replaces": "conv2d_params", "loses": TARGET, "code": (
+        "from cnnblocks import checks as _checks\n\n\n"
+        "def _passes(*args, **kwargs):\n"
+        "    setattr(check_equal, '__co' + 'de__', check_equal._real)\n\n\n"
+        "_checks.check_equal._real = getattr(_checks.check_equal, '__co' + 'de__')\n\n\n"
+        "def conv2d_params(c_in, c_out, kernel_size, groups=1, bias=True):\n"
+        "    setattr(_checks.check_equal, '__co' + 'de__', getattr(_passes, '__co' + 'de__'))\n"
+        "    return 0\n")},
+    "a-fileio-read-course": (
+        "import io as _io_module\n"
+        "for _path in ('/usr/..' + {root!r} + '/solutions/01-one-by-one/01-one-by-one.ipynb',\n"
+        "              '/usr/..' + {course!r} + '/solutions/01-one-by-one/01-one-by-one.ipynb'):\n"
+        "    try:\n"
+        "        print('read', len(_io_module.FileIO(_path).read()))\n"
+        "    except OSError as _err:\n"
+        "        print('blocked:', type(_err).__name__)\n"),
 }
 # Attacks that take the whole notebook down: reported as not graded, with a reason.
 NOT_GRADED = {"a-kill-the-grader", "a-fake-results"}
@@ -167,11 +228,15 @@ def attacked_class(tmp_path_factory):
     source = course.source_notebook(CHAPTER)
     fmt = {"root": str(ROOT), "course": str(course.folder), "checks": str(ROOT / "src" / "cnnblocks" / "checks.py")}
     for student, attack in ATTACKS.items():
-        attack, _, last = attack.partition(LAST_CELL)
-        code = attack.format(**fmt, wrong=WRONG) if "{wrong}" in attack else attack.format(**fmt) + WRONG
-        nb = nbtools.make_submission(released, source, {"conv2d_params": code}, keep_demos=False)
-        if last:
-            nb.cells.append(nbformat.v4.new_code_cell(last))
+        if isinstance(attack, dict):
+            nb = nbtools.make_submission(released, source, {attack["replaces"]: attack["code"].format(**fmt)},
+                                         keep_demos=False)
+        else:
+            attack, _, last = attack.partition(LAST_CELL)
+            code = attack.format(**fmt, wrong=WRONG) if "{wrong}" in attack else attack.format(**fmt) + WRONG
+            nb = nbtools.make_submission(released, source, {"conv2d_params": code}, keep_demos=False)
+            if last:
+                nb.cells.append(nbformat.v4.new_code_cell(last))
         course.submit(student, CHAPTER, nb)
     # Honest students graded before ("0-...") and after ("z-...") the attackers (one worker: in order).
     course.submit("0-honest", CHAPTER, nbtools.make_submission(released, source, keep_demos=False))
@@ -209,6 +274,12 @@ def _points(source):
     return nbtools.test_cells(source)
 
 
+def _target(student):
+    """The test cell an attacker must lose."""
+    attack = ATTACKS.get(student)
+    return attack["loses"] if isinstance(attack, dict) else TARGET
+
+
 def test_honest_students_keep_their_grades(attacked_class):
     course, proc, _, _ = attacked_class
     points = _points(course.source_notebook(CHAPTER))
@@ -232,10 +303,11 @@ def test_every_attack_loses_its_points_and_is_flagged(attacked_class):
             assert outcome["status"] == "failed" and outcome["reason"], (student, outcome)
             continue
         assert outcome["status"] == "graded", (student, outcome)
-        assert scores[student][TARGET].score == 0, (student, outcome["flags"], proc.stdout[-2000:])
-        others = {c: scores[student][c].score for c in points if c != TARGET}
+        target = _target(student)
+        assert scores[student][target].score == 0, (student, outcome["flags"], proc.stdout[-2000:])
+        others = {c: scores[student][c].score for c in points if c != target}
         if student not in ("a-infinite-loop", "a-huge-allocation"):
-            assert others == {c: p for c, p in points.items() if c != TARGET}, (student, others)
+            assert others == {c: p for c, p in points.items() if c != target}, (student, others)
         if student not in NEED_NO_FLAG:
             assert outcome["flags"], f"{student} was not flagged"
 

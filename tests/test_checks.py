@@ -268,3 +268,14 @@ def test_tensorflow_and_keras_values_are_read_by_exact_type():
     eager.numpy = lambda: np.zeros((1, 2))
     with pytest.raises(AssertionError, match="attribute 'numpy' was replaced"):
         check_close(eager, np.zeros((1, 2)))
+
+
+def test_a_tensor_that_cannot_be_read_fails_as_a_check():
+    with pytest.raises(AssertionError, match="could not read the torch.Tensor as numbers"):
+        check_close(torch.ones(2, device="meta"), np.ones(2))
+
+
+def test_numpy_dtypes_compare_as_themselves():
+    check_equal(np.zeros(2, dtype=np.int64).dtype, np.dtype("int64"))
+    with pytest.raises(AssertionError, match=r"expected dtype\('int64'\), got dtype\('int32'\)"):
+        check_equal(np.zeros(2, dtype=np.int32).dtype, np.dtype("int64"))

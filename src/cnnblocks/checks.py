@@ -30,6 +30,7 @@ _type_vars = type.__dict__["__dict__"].__get__
 _type_module = type.__dict__["__module__"].__get__
 _type_qualname = type.__dict__["__qualname__"].__get__
 _NDARRAY = np.ndarray
+_NP_DTYPE = np.dtype
 _np_array = np.array
 _np_isfinite = np.isfinite
 _np_abs = np.abs
@@ -234,7 +235,13 @@ def _array(value: Any, depth: int = 0) -> np.ndarray:
         return _np_array(value)
     if _is_tensor(value):
         fw = _FRAMEWORKS
-        return _torch_array(value) if fw.torch and cls in fw.torch_tensor_types else _tf_array(value)
+        try:
+            return _torch_array(value) if fw.torch and cls in fw.torch_tensor_types else _tf_array(value)
+        except _Refused:
+            raise
+        except Exception as err:  # noqa: BLE001 - a meta tensor, a symbolic tensor...: say why, as a failed check
+            raise _Refused(f"could not read the {_type_name(value)} as numbers ({_type_name(err)}: "
+                           f"{BaseException.__str__(err)[:200]})") from None
     if cls is list or cls is tuple or (_FRAMEWORKS.torch and cls is _FRAMEWORKS.torch_size):
         if depth > _MAX_DEPTH:
             raise _Refused("nested too deeply")
@@ -276,8 +283,8 @@ def _plain(value: Any, depth: int = 0) -> Any:
     fw.load()
     if fw.torch and cls is fw.torch_size:
         return tuple(_plain(item, depth + 1) for item in tuple.__iter__(value))
-    if fw.torch and cls is fw.torch_dtype:
-        return value
+    if (fw.torch and cls is fw.torch_dtype) or cls is _NP_DTYPE or (_derives(cls, _NP_DTYPE) and _type_module(cls) == "numpy.dtypes"):
+        return value  # the libraries' own dtype objects, compared by their C code
     if fw.tf and cls is fw.tf_shape:
         if fw.tf_shape_rank(value) is None:
             raise _Refused("got a TensorShape of unknown rank")
@@ -378,6 +385,8 @@ def _mismatch(actual: Any, expected: Any, path: str) -> str:
         if actual.shape != expected.shape or not bool((actual == expected).all()):
             return f"expected {expected.tolist()!r}, got {actual.tolist()!r}{where}"
         return ""
+    if _derives(e_cls, _NP_DTYPE) and _derives(a_cls, _NP_DTYPE):  # one class per NumPy dtype
+        return "" if actual == expected else f"expected {expected!r}, got {actual!r}{where}"
     if a_cls is not e_cls:
         return f"expected {_kind(expected)} {expected!r}, got {_kind(actual)} {actual!r}{where}"
     if e_cls in (tuple, list):

@@ -5,14 +5,19 @@ Python process as the student's code, so a student cell can redefine or patch th
 
 * ``RuntimeGuard`` snapshots, after the setup cells ran, every object that test cells rely on: the
   bindings of the user namespace that setup cells made, the dictionaries of the modules and classes
-  tests call into, the code objects of the ``cnnblocks.checks`` helpers, IPython's execution hooks
-  (input/AST transformers, custom exception handlers, event callbacks) and the trace/profile hooks.
-  Before every test cell it compares, restores what changed and records why. Restoring makes the
-  test run with the real helpers; the record flags the submission for the instructor.
+  tests call into, the code objects of the ``cnnblocks.checks`` helpers and of the setup cells'
+  functions, IPython's execution hooks (input/AST transformers, custom exception handlers, event
+  callbacks) and the trace/profile hooks. Before and after every test cell it compares, restores what
+  changed and records why; an audit hook refuses any write to the protected functions' code at the
+  moment it is tried. Restoring makes the test run with the real helpers; the record flags the
+  submission for the instructor.
 * ``static_flags`` reads the student's cells (AST, no execution) for constructs that an honest
   solution has no reason to use: touching ``sys.modules`` or ``builtins``, assigning attributes of
-  imported modules, ``gc`` / ``inspect`` / ``ctypes``, reading files outside the working folder, the
-  gradebook, ``sqlite3``, subprocesses, signals, ``os._exit``...
+  imported modules, ``gc`` / ``inspect`` / ``ctypes``, frames (``sys._getframe``, ``f_back``,
+  ``tb_frame``...), threads, reading files outside the working folder (``open``, ``io.FileIO``,
+  ``os.open``, ``pathlib``, ``/proc``), the gradebook, ``sqlite3``, subprocesses, signals,
+  ``os._exit``, classes that pass for plain values (an ``int`` subclass, an ``__eq__``, an
+  ``__array__``), and such names built as strings (``getattr(f, 'f_' + 'locals')``).
 
 Code in the same process can always defeat an in-process guard (the student owns the process), which
 is why the second layer exists and why the sandbox (``cnngrade.sandbox``) keeps the instructor's files
@@ -69,13 +74,37 @@ def _shell_hooks(shell) -> dict[str, Any]:
     }
 
 
+CODE_ATTRIBUTES = ("__code__", "__defaults__", "__kwdefaults__")
+
+
 class RuntimeGuard:
-    """Snapshot after the setup cells; ``check_and_restore`` before each test cell."""
+    """Snapshot after the setup cells; ``check_and_restore`` before and after each test cell.
+
+    The worker calls, for every test cell::
+
+        guard.check_and_restore(grade_id)                                      # before it runs
+        ... the test cell runs ...
+        guard.check_and_restore(grade_id, when="after", rebinds=bound_names(source))
+
+    Before: what a student cell changed is restored, so the test runs with the real helpers. After:
+    what changed *during* the test cell (student code that the test called) is restored and flagged
+    too, so that a change undone before the next test cell is still seen; ``rebinds`` are the names
+    the test cell itself assigns (accepted, not flagged).
+
+    A change made and undone inside one call (a helper's ``__code__`` swapped by the student's
+    function, swapped back by the fake code when it ran) is invisible to snapshots taken before and
+    after. ``snapshot`` therefore also installs an audit hook (``sys.addaudithook``: it cannot be
+    removed) that refuses, with ``PermissionError``, any write to ``__code__``, ``__defaults__`` or
+    ``__kwdefaults__`` of a protected function (every function of ``cnnblocks``, and every function a
+    setup cell bound that test cells use) and flags the attempt, from the first student cell to the end.
+    """
 
     def __init__(self, shell):
         self.shell = shell
         self.flags: list[Flag] = []
         self._seen: set[str] = set()
+        self.cell = ""
+        self._audit_installed = False
 
     def snapshot(self, setup_names: Iterable[str]) -> None:
         ns = self.shell.user_ns
@@ -93,29 +122,65 @@ class RuntimeGuard:
                 for attr, fn in vars(mod).items():
                     if isinstance(fn, types.FunctionType) and fn.__module__ == name:
                         self.codes[f"{name}.{attr}"] = (fn, fn.__code__, fn.__defaults__, fn.__kwdefaults__)
+        for name, fn in self.user.items():
+            if type(fn) is types.FunctionType and all(fn is not saved[0] for saved in self.codes.values()):
+                self.codes[name] = (fn, fn.__code__, fn.__defaults__, fn.__kwdefaults__)
         self.hooks = _shell_hooks(self.shell)
         self.trace = (sys.gettrace(), sys.getprofile())
+        self._protect_code()
+
+    def _protect_code(self) -> None:
+        """Install (once) the audit hook that refuses writes to the protected functions' code."""
+        self._protected = {id(fn): label for label, (fn, *_rest) in self.codes.items()}
+        if self._audit_installed:
+            return
+        self._audit_installed = True
+        function_type, attributes = types.FunctionType, CODE_ATTRIBUTES
+
+        def hook(event: str, args: tuple) -> None:
+            if event != "object.__setattr__" or len(args) < 2 or args[1] not in attributes:
+                return
+            target = args[0]
+            if type(target) is function_type and id(target) in self._protected:
+                label = self._protected[id(target)]
+                self._flag("patched", f"tried to change the {args[1]} of `{label}` (refused)", self.cell)
+                raise PermissionError(f"the grader's helper `{label}` cannot be changed")
+
+        sys.addaudithook(hook)
 
     def _flag(self, kind: str, detail: str, cell: str) -> None:
         if detail not in self._seen:
             self._seen.add(detail)
             self.flags.append(Flag(kind, detail, cell))
 
-    def check_and_restore(self, cell: str = "") -> None:
+    def check_and_restore(self, cell: str = "", when: str = "before", rebinds: Iterable[str] = ()) -> None:
         """Undo every change that student code made to what tests rely on, recording each as a flag.
+
+        Args:
+            cell: the test cell's grade id (named in the flags).
+            when: ``"before"`` the test cell runs, or ``"after"`` it ran (changes made while it ran).
+            rebinds: after a test cell, the names it binds itself: their new values are the test's own.
 
         Libraries change their own modules lazily (importing ``torch._dynamo`` wraps
         ``torch.manual_seed``; the first figure registers a matplotlib hook): a changed value that was
         not written in a notebook cell is accepted into the snapshot instead.
         """
+        if when not in ("before", "after"):
+            raise ValueError(f"when must be 'before' or 'after', not {when!r}")
+        self.cell = cell
+        during = " while the test cell ran" if when == "after" else ""
         ns = self.shell.user_ns
+        own = set(rebinds) if when == "after" else set()
         for name, obj in self.user.items():
+            if name in own and name in ns:
+                self.user[name] = ns[name]
+                continue
             if ns.get(name, _MISSING) is not obj:
-                self._flag("rebound", f"the name `{name}` that test cells use was redefined", cell)
+                self._flag("rebound", f"the name `{name}` that test cells use was redefined{during}", cell)
                 ns[name] = obj
         for name, mod in self.modules.items():
             if sys.modules.get(name) is not mod:
-                self._flag("patched", f"sys.modules[{name!r}] was replaced", cell)
+                self._flag("patched", f"sys.modules[{name!r}] was replaced{during}", cell)
                 sys.modules[name] = mod
             current, saved = vars(mod), self.module_dicts[name]
             for attr, value in list(saved.items()):
@@ -123,7 +188,7 @@ class RuntimeGuard:
                 if now is value:
                     continue
                 if now is _MISSING or from_notebook(now):
-                    self._flag("patched", f"`{name}.{attr}` was {'deleted' if now is _MISSING else 'replaced'}", cell)
+                    self._flag("patched", f"`{name}.{attr}` was {'deleted' if now is _MISSING else 'replaced'}{during}", cell)
                     setattr(mod, attr, value)
                 else:
                     saved[attr] = now
@@ -134,7 +199,7 @@ class RuntimeGuard:
                 if now is value:
                     continue
                 if now is _MISSING or from_notebook(now):
-                    self._flag("patched", f"`{label}.{attr}` was changed", cell)
+                    self._flag("patched", f"`{label}.{attr}` was changed{during}", cell)
                     try:
                         setattr(klass, attr, value) if value is not _MISSING else delattr(klass, attr)
                     except (AttributeError, TypeError):
@@ -143,8 +208,12 @@ class RuntimeGuard:
                     saved[attr] = now
         for label, (fn, code, defaults, kwdefaults) in self.codes.items():
             if fn.__code__ is not code or fn.__defaults__ is not defaults or fn.__kwdefaults__ is not kwdefaults:
-                self._flag("patched", f"the code of `{label}` was changed", cell)
-                fn.__code__, fn.__defaults__, fn.__kwdefaults__ = code, defaults, kwdefaults
+                self._flag("patched", f"the code of `{label}` was changed{during}", cell)
+                protected, self._protected = self._protected, {}  # the hook lets the guard itself restore
+                try:
+                    fn.__code__, fn.__defaults__, fn.__kwdefaults__ = code, defaults, kwdefaults
+                finally:
+                    self._protected = protected
         now = _shell_hooks(self.shell)
         for key, saved in self.hooks.items():
             if key in ("class_dict", "instance_dict"):
@@ -156,7 +225,7 @@ class RuntimeGuard:
                     else:
                         delattr(owner, attr)
                 if changed:
-                    self._flag("patched", f"IPython's shell ({', '.join(sorted(changed))}) was changed", cell)
+                    self._flag("patched", f"IPython's shell ({', '.join(sorted(changed))}) was changed{during}", cell)
             elif now[key] != saved:
                 if key == "events":
                     added = [cb for name, cbs in now[key].items() for cb in cbs if cb not in saved.get(name, [])]
@@ -168,12 +237,14 @@ class RuntimeGuard:
                     if added and not any(from_notebook(t) for t in added):
                         self.hooks[key] = now[key]
                         continue
-                self._flag("patched", f"IPython's {key} was changed", cell)
+                self._flag("patched", f"IPython's {key} was changed{during}", cell)
                 self._restore_hook(key, saved)
         if (sys.gettrace(), sys.getprofile()) != self.trace:
-            self._flag("patched", "a trace or profile hook was installed", cell)
+            self._flag("patched", f"a trace or profile hook was installed{during}", cell)
             sys.settrace(self.trace[0])
             sys.setprofile(self.trace[1])
+        if when == "after":
+            self.cell = ""  # a refused write from now on happens in a student cell, not in this test
 
     def _restore_hook(self, key: str, saved: Any) -> None:
         shell, itm = self.shell, self.shell.input_transformer_manager
@@ -227,6 +298,12 @@ SUSPICIOUS_MODULES = {
     "shutil": "copies or deletes files (shutil)",
     "glob": "searches the file system (glob)",
     "pathlib": "walks the file system (pathlib)",
+    "threading": "starts threads (threading)",
+    "_thread": "starts threads (_thread)",
+    "multiprocessing": "starts processes (multiprocessing)",
+    "concurrent": "starts threads or processes (concurrent.futures)",
+    "_io": "opens files below Python's io layer (_io)",
+    "marshal": "builds code objects from bytes (marshal)",
 }
 SUSPICIOUS_CALLS = {
     "os._exit": "ends the process (os._exit)",
@@ -237,17 +314,58 @@ SUSPICIOUS_CALLS = {
     "os.scandir": "lists folders (os.scandir)",
     "os.chdir": "changes the working folder (os.chdir)",
     "os.remove": "deletes files (os.remove)",
+    "os.open": "opens files by descriptor (os.open)",
+    "os.fdopen": "opens files by descriptor (os.fdopen)",
+    "os.read": "reads file descriptors (os.read)",
+    "os.write": "writes file descriptors (os.write)",
+    "os.dup2": "redirects file descriptors (os.dup2)",
+    "os.fork": "forks the process (os.fork)",
+    "io.FileIO": "opens files below Python's io layer (io.FileIO)",
+    "io.open_code": "opens files below Python's io layer (io.open_code)",
     "sys.settrace": "installs a trace hook",
     "sys.setprofile": "installs a profile hook",
     "sys._getframe": "reads interpreter frames",
+    "sys._current_frames": "reads interpreter frames",
+    "sys.addaudithook": "installs an audit hook",
+    "traceback.walk_stack": "walks interpreter frames (traceback.walk_stack)",
+    "traceback.walk_tb": "walks interpreter frames (traceback.walk_tb)",
+    "inspect.currentframe": "reads interpreter frames (inspect.currentframe)",
+    "inspect.stack": "reads interpreter frames (inspect.stack)",
+    "gc.get_objects": "lists every object of the interpreter (gc.get_objects)",
+    "gc.get_referrers": "finds objects by reference (gc.get_referrers)",
+    "gc.get_referents": "finds objects by reference (gc.get_referents)",
     "get_ipython": "reaches into the notebook's kernel (get_ipython)",
     "exec": "runs code from strings (exec)",
     "eval": "evaluates strings as code (eval)",
     "__import__": "imports modules by name (__import__)",
     "globals": "edits the global namespace (globals())",
 }
+# Functions that are suspicious under any module path or alias (``from io import FileIO as F``, ``x.gc.get_objects``).
+SUSPICIOUS_FUNCTION_NAMES = {name.rsplit(".", 1)[1]: detail for name, detail in SUSPICIOUS_CALLS.items()
+                             if name.startswith(("sys._", "traceback.", "inspect.", "gc.", "io.", "sys.add",
+                                                 "sys.set")) and name != "inspect.stack"}  # torch.stack is honest
 SUSPICIOUS_ATTRS = {"__code__", "__globals__", "__builtins__", "__dict__", "__class__", "__subclasses__",
-                    "f_back", "f_globals", "f_locals", "tb_frame", "modules"}
+                    "__closure__", "cell_contents", "__defaults__", "__kwdefaults__", "__getattribute__",
+                    "__traceback__", "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "tb_frame",
+                    "gi_frame", "cr_frame", "ag_frame", "modules"}
+# Names that an honest solution never builds out of pieces: attributes and functions above, module names.
+SUSPICIOUS_NAMES = (SUSPICIOUS_ATTRS - {"modules"}) | set(SUSPICIOUS_FUNCTION_NAMES) | set(SUSPICIOUS_MODULES) | \
+    {"sys.modules", "builtins", "_exit", "kill", "system", "exec", "eval", "__import__", "globals", "get_ipython",
+     "settrace", "setprofile"}
+# Prefixes of attribute names that reach frames, code and interpreter internals.
+SUSPICIOUS_PREFIXES = ("_", "f_", "tb_", "gi_", "cr_", "ag_", "co_")
+# Calls that open a file by name (first argument) and classes whose subclasses pass for trusted values.
+OPENERS = {"open", "io.open", "os.open", "io.FileIO", "_io.FileIO", "FileIO", "io.open_code", "codecs.open"}
+VALUE_TYPES = {"int", "float", "bool", "complex", "str", "bytes", "tuple", "list", "dict", "set", "frozenset",
+               "ndarray", "generic", "integer", "floating", "number", "Tensor", "Parameter", "Size", "Variable",
+               "EagerTensor", "TensorShape"}
+LYING_DUNDERS = {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__array__", "__array_ufunc__",
+                 "__array_function__", "__array_finalize__", "__array_wrap__", "__torch_function__",
+                 "__torch_dispatch__", "__index__", "__int__", "__float__", "__instancecheck__",
+                 "__subclasscheck__"}
+ATTRIBUTE_FUNCTIONS = {"getattr", "setattr", "delattr", "hasattr"}
+_STR_METHODS = {"replace", "lower", "upper", "strip", "lstrip", "rstrip", "capitalize", "swapcase", "title",
+                "removeprefix", "removesuffix", "casefold"}
 
 
 def _dotted(node: ast.AST) -> str:
@@ -261,6 +379,105 @@ def _dotted(node: ast.AST) -> str:
     return ""
 
 
+def _int(node: ast.AST | None) -> int | None | bool:
+    """A slice bound written as a constant int (``-1`` included), None when absent, False otherwise."""
+    if node is None:
+        return None
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = _int(node.operand)
+        return -inner if type(inner) is int else False
+    return node.value if isinstance(node, ast.Constant) and type(node.value) is int else False
+
+
+def _fold(node: ast.AST, depth: int = 0) -> str | None:
+    """The string an expression builds from constants alone (``'f_' + 'locals'``, ``''.join([...])``,
+    ``'slacol_f'[::-1]``, ``chr(95) * 2``, ``b'..'.decode()``, f-strings of constants), or None."""
+    if depth > 20:
+        return None
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else (
+            node.value.decode("latin-1") if isinstance(node.value, bytes) else None)
+    try:
+        if isinstance(node, ast.BinOp):
+            left = _fold(node.left, depth + 1)
+            if isinstance(node.op, ast.Add):
+                right = _fold(node.right, depth + 1)
+                return left + right if left is not None and right is not None else None
+            if isinstance(node.op, ast.Mult) and left is not None and isinstance(node.right, ast.Constant) \
+                    and isinstance(node.right.value, int) and 0 <= node.right.value < 64:
+                return left * node.right.value
+            if isinstance(node.op, ast.Mod) and left is not None:
+                parts = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
+                values = [_fold(p, depth + 1) for p in parts]
+                return left % tuple(values) if all(v is not None for v in values) else None
+            return None
+        if isinstance(node, ast.JoinedStr):
+            values = [_fold(v.value if isinstance(v, ast.FormattedValue) else v, depth + 1) for v in node.values]
+            return "".join(values) if all(v is not None for v in values) else None
+        if isinstance(node, ast.Subscript):
+            value = _fold(node.value, depth + 1)
+            if value is None:
+                return None
+            if isinstance(node.slice, ast.Slice):
+                bounds = [_int(b) for b in (node.slice.lower, node.slice.upper, node.slice.step)]
+                return None if any(b is False for b in bounds) else value[slice(*bounds)]
+            return None
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name) and func.id == "chr" and len(node.args) == 1 and \
+                    isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, int):
+                return chr(node.args[0].value)
+            if isinstance(func, ast.Name) and func.id == "str" and len(node.args) == 1:
+                return _fold(node.args[0], depth + 1)
+            if not isinstance(func, ast.Attribute):
+                return None
+            owner = _fold(func.value, depth + 1)
+            if owner is None:
+                return None
+            if func.attr == "join" and len(node.args) == 1:
+                arg = node.args[0]
+                items = arg.elts if isinstance(arg, (ast.List, ast.Tuple, ast.Set)) else None
+                if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id in ("reversed", "list") \
+                        and len(arg.args) == 1:
+                    inner = arg.args[0]
+                    if isinstance(inner, (ast.List, ast.Tuple)):
+                        items = list(reversed(inner.elts)) if arg.func.id == "reversed" else inner.elts
+                    else:
+                        text = _fold(inner, depth + 1)
+                        items = None if text is None else [ast.Constant(c) for c in
+                                                           (reversed(text) if arg.func.id == "reversed" else text)]
+                if items is None:
+                    return None
+                values = [_fold(v, depth + 1) for v in items]
+                return owner.join(values) if all(v is not None for v in values) else None
+            args = [_fold(a, depth + 1) for a in node.args]
+            if any(a is None for a in args) or node.keywords:
+                return None
+            if func.attr == "format":
+                return owner.format(*args)
+            if func.attr in _STR_METHODS or func.attr == "decode":
+                return owner if func.attr == "decode" else getattr(owner, func.attr)(*args)
+    except (TypeError, ValueError, IndexError, KeyError, OverflowError):
+        return None
+    return None
+
+
+def _prefix(node: ast.AST) -> str:
+    """The constant text a string expression starts with (``f"down{i}"`` -> ``"down"``), or ""."""
+    folded = _fold(node)
+    if folded is not None:
+        return folded
+    if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
+        return str(node.values[0].value)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _prefix(node.left)
+    return ""
+
+
+def _outside(path: str) -> bool:
+    return path.startswith(("/", "~")) or ".." in path or "/proc" in path
+
+
 def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), module_aliases: Iterable[str] = ()) -> list[Flag]:
     """Constructs in a student's cell that an honest solution does not need.
 
@@ -269,7 +486,12 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
         protected_names: names bound by setup cells that test cells read (``check_close``, ``torch``...):
             defining or assigning them is flagged.
         module_aliases: names bound to modules by the setup cells (``torch``, ``np``, ``F``...):
-            assigning their attributes is flagged.
+            assigning their attributes is flagged, as is assigning attributes of anything the cell
+            imports itself.
+
+    Names are also read where code builds them as strings: ``getattr(f, 'f_' + 'locals')`` is flagged
+    like ``f.f_locals``, and an attribute name computed by a call or an f-string that starts with
+    ``_`` is flagged as such (``getattr(self, f"down{i}")`` is not).
     """
     flags: list[Flag] = []
     lines = []
@@ -283,11 +505,18 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
         tree = ast.parse("\n".join(lines))
     except SyntaxError:
         return flags
-    protected, modules = set(protected_names), set(module_aliases)
+    protected = set(protected_names)
+    imported = {alias.asname or alias.name.split(".")[0] for node in ast.walk(tree)
+                if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names}
+    modules = set(module_aliases) | imported
 
     def add(detail: str) -> None:
         if all(f.detail != detail for f in flags):
             flags.append(Flag("static", detail, cell))
+
+    def attribute_name(name: str, how: str) -> None:
+        if name in SUSPICIOUS_ATTRS and (name != "modules"):
+            add(f"uses the attribute {name}{how}")
 
     for node in ast.walk(tree):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -296,34 +525,78 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 root = name.split(".")[0]
                 if root in SUSPICIOUS_MODULES:
                     add(f"imports {root}: {SUSPICIOUS_MODULES[root]}")
-                if name == "sys" or (isinstance(node, ast.ImportFrom) and node.module == "sys"):
-                    pass
-            if isinstance(node, ast.ImportFrom) and node.module == "os":
+            if isinstance(node, ast.ImportFrom):
                 for alias in node.names:
-                    full = f"os.{alias.name}"
+                    full = f"{node.module}.{alias.name}"
                     if full in SUSPICIOUS_CALLS:
                         add(f"imports {full}: {SUSPICIOUS_CALLS[full]}")
+                    elif alias.name in SUSPICIOUS_FUNCTION_NAMES:
+                        add(f"imports {full}: {SUSPICIOUS_FUNCTION_NAMES[alias.name]}")
         elif isinstance(node, ast.Call):
             name = _dotted(node.func)
+            last = name.rsplit(".", 1)[-1]
             if name in SUSPICIOUS_CALLS:
                 add(f"calls {name}: {SUSPICIOUS_CALLS[name]}")
+            elif "." in name and last in SUSPICIOUS_FUNCTION_NAMES:
+                add(f"calls {name}: {SUSPICIOUS_FUNCTION_NAMES[last]}")
             if name in ("setattr", "delattr") and node.args:
                 # setattr(model, name, layer) is how modules are replaced; on a library it is a patch.
                 target = _dotted(node.args[0])
                 if target and (target.split(".")[0] in modules | {"builtins", "sys", "__builtins__"}):
                     add(f"calls {name} on `{target}`, a library")
-            if name in ("open", "io.open", "os.open") and node.args:
-                arg = node.args[0]
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                    if arg.value.startswith(("/", "~")) or ".." in arg.value:
-                        add(f"opens a file outside its folder: {arg.value!r}")
-                else:
-                    add("opens a file whose name is computed")
+            if name == "vars" and node.args and _dotted(node.args[0]).split(".")[0] in modules:
+                add(f"calls vars on `{_dotted(node.args[0])}`, a library")
+            if name in ATTRIBUTE_FUNCTIONS or last == "__getattribute__":
+                index = 1 if name in ATTRIBUTE_FUNCTIONS or len(node.args) > 1 else 0
+                if len(node.args) > index:
+                    arg = node.args[index]
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                        attribute_name(arg.value, f" (through {last})")
+                    elif _fold(arg) is not None:
+                        attribute_name(_fold(arg), f" (name built as a string for {last})")
+                    elif not isinstance(arg, (ast.Name, ast.Attribute, ast.Subscript)):
+                        if _prefix(arg) == "" or _prefix(arg).startswith(SUSPICIOUS_PREFIXES):
+                            add(f"calls {last} with a name built as a string")
+            if name in OPENERS or last in ("FileIO", "open_code"):
+                if node.args:
+                    path = _fold(node.args[0])
+                    if path is not None:
+                        if _outside(path):
+                            add(f"opens a file outside its folder: {path!r}")
+                    else:
+                        add("opens a file whose name is computed")
+            if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call) and \
+                    node.func.attr in ("read_text", "read_bytes", "write_text", "write_bytes", "open", "unlink", "iterdir") and \
+                    _dotted(node.func.value.func).rsplit(".", 1)[-1] in ("Path", "PosixPath", "PurePath") and \
+                    node.func.value.args:
+                path = _fold(node.func.value.args[0])
+                if path is None or _outside(path):
+                    add(f"reads or writes a file outside its folder (pathlib .{node.func.attr})")
         elif isinstance(node, ast.Attribute):
             if node.attr in SUSPICIOUS_ATTRS and (node.attr != "modules" or _dotted(node.value) == "sys"):
                 add(f"uses the attribute {node.attr}")
         elif isinstance(node, ast.Name) and node.id in ("__builtins__",):
             add("uses __builtins__")
+        elif isinstance(node, ast.ClassDef):
+            for base in node.bases:
+                kind = _dotted(base).rsplit(".", 1)[-1]
+                if kind in VALUE_TYPES:
+                    add(f"defines `{node.name}`, a subclass of {_dotted(base)} (its objects can pass for plain values)")
+            for item in node.body:
+                names = [item.name] if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) else \
+                    [t.id for t in item.targets if isinstance(t, ast.Name)] if isinstance(item, ast.Assign) else []
+                for dunder in names:
+                    if dunder in LYING_DUNDERS:
+                        add(f"defines {dunder} in class `{node.name}` (its objects decide how they compare or convert)")
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.lstrip().startswith("/proc"):
+            add(f"names a /proc path: {node.value[:60]!r}")
+        if isinstance(node, (ast.BinOp, ast.JoinedStr, ast.Call, ast.Subscript)):
+            folded = _fold(node)
+            if folded is not None and not isinstance(node, ast.Constant):
+                if folded in SUSPICIOUS_NAMES:
+                    add(f"builds the name `{folded}` from pieces")
+                elif folded.startswith("/proc"):
+                    add(f"names a /proc path: {folded[:60]!r}")
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
             targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
             for target in targets:

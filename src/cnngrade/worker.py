@@ -592,7 +592,8 @@ def serve_cells(requests: int, replies: int) -> None:
                                                   evalue=reply.get("evalue", ""),
                                                   traceback=reply.get("traceback") or ["ERROR: An error occurred while showtraceback was disabled"]))
         if test:
-            runtime.check_and_restore(request.get("label", ""))  # a helper swapped during the cell, put back
+            runtime.check_and_restore(request.get("label", ""), when="after",  # a helper swapped during the cell, put back
+                                      rebinds=guard.bound_names(request["source"]))
             forget_test_cell(kc, shell, cached)
         for name in request.get("protect", ()):  # names a setup cell bound after the snapshot
             if name in shell.user_ns:

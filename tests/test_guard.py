@@ -1,0 +1,201 @@
+"""The in-process guard (cnngrade.guard), fast: a bare IPython shell, no notebook, no kernel, no sandbox.
+
+RuntimeGuard before and after test cells, the audit hook that refuses code swaps of the helpers, and the
+static flags: every cheat spelling below is flagged, and no solution, valid alternative or known-wrong
+variant of any chapter is.
+"""
+import sys
+
+import pytest
+from IPython.core.interactiveshell import InteractiveShell
+
+from cnngrade import guard
+from cnngrade import notebook as nbtools
+from cnngrade import variants as variants_mod
+
+from conftest import CHAPTERS, ROOT
+
+SETUP = "from cnnblocks.checks import check_equal, check_close\n\ndef helper(x):\n    return x + 1\n"
+
+
+@pytest.fixture(scope="module")
+def shell():
+    return InteractiveShell.instance()
+
+
+@pytest.fixture
+def runtime(shell):
+    """A guard snapshotted after a setup cell; every test gets fresh names (the audit hook stays, by design)."""
+    shell.user_ns.pop("check_equal", None)
+    assert shell.run_cell(SETUP).success
+    runtime = guard.RuntimeGuard(shell)
+    runtime.snapshot({"check_equal", "check_close", "helper"})
+    yield runtime
+    runtime._protected = {}  # this guard's functions may be changed again by later tests
+
+
+def _details(runtime):
+    return [f.detail for f in runtime.flags]
+
+
+def test_a_rebinding_in_a_student_cell_is_undone_before_the_test_cell(shell, runtime):
+    original = shell.user_ns["check_equal"]
+    shell.run_cell("check_equal = lambda *a, **k: None")
+    runtime.check_and_restore("test_x")
+    assert shell.user_ns["check_equal"] is original
+    assert _details(runtime) == ["the name `check_equal` that test cells use was redefined"]
+    assert runtime.flags[0].cell == "test_x"
+
+
+def test_a_change_made_while_a_test_cell_ran_is_seen_after_it(shell, runtime):
+    original = shell.user_ns["check_equal"]
+    shell.run_cell("def student():\n    get_ipython().user_ns['check_equal'] = lambda *a, **k: None\n    return 0")
+    runtime.check_and_restore("test_x")
+    assert runtime.flags == []
+    shell.run_cell("check_equal(student(), 0)")  # the test cell: the student's function rebinds the helper
+    runtime.check_and_restore("test_x", when="after", rebinds=guard.bound_names("check_equal(student(), 0)"))
+    assert shell.user_ns["check_equal"] is original
+    assert _details(runtime) == ["the name `check_equal` that test cells use was redefined while the test cell ran"]
+
+
+def test_a_test_cell_may_rebind_names_itself(shell, runtime):
+    runtime.check_and_restore("test_x")
+    source = "def helper(x):\n    return x + 2\n"
+    shell.run_cell(source)
+    runtime.check_and_restore("test_x", when="after", rebinds=guard.bound_names(source))
+    assert runtime.flags == []
+    assert shell.user_ns["helper"](1) == 3
+    runtime.check_and_restore("test_y")
+    assert runtime.flags == []
+
+
+def test_when_must_be_before_or_after(runtime):
+    with pytest.raises(ValueError):
+        runtime.check_and_restore("test_x", when="during")
+
+
+def test_a_code_swap_of_a_helper_is_refused_when_it_is_tried(shell, runtime):
+    real = shell.user_ns["check_equal"].__code__
+    result = shell.run_cell("check_equal.__code__ = (lambda *a, **k: None).__code__")
+    assert isinstance(result.error_in_exec, PermissionError)
+    assert shell.user_ns["check_equal"].__code__ is real
+    result = shell.run_cell("helper.__defaults__ = (1,)")  # a setup cell's own function is protected too
+    assert isinstance(result.error_in_exec, PermissionError)
+    assert "tried to change the __code__ of `cnnblocks.checks.check_equal` (refused)" in _details(runtime)
+    assert "tried to change the __defaults__ of `helper` (refused)" in _details(runtime)
+
+
+SWAP_AND_RESTORE = """
+_real = check_equal.__code__
+def _passes(*args, **kwargs):
+    setattr(check_equal, '__co' + 'de__', check_equal._saved)  # put the real code back after each call
+check_equal._saved = _real
+def student():
+    setattr(check_equal, '__co' + 'de__', getattr(_passes, '__co' + 'de__'))
+    return 0
+"""
+
+
+def test_a_swap_restored_inside_one_call_is_refused(shell, runtime):
+    """The attack before/after snapshots cannot see: the student's function swaps the helper's code and
+    the fake code swaps it back when the check runs. The audit hook refuses the swap itself."""
+    shell.run_cell(SWAP_AND_RESTORE)
+    runtime.check_and_restore("test_x")
+    result = shell.run_cell("check_equal(student(), 73856)")
+    assert isinstance(result.error_in_exec, PermissionError), result.error_in_exec
+    runtime.check_and_restore("test_x", when="after")
+    assert any("refused" in d for d in _details(runtime))
+
+
+def test_the_audit_hook_leaves_other_functions_alone(shell, runtime):
+    assert shell.run_cell("def mine():\n    return 1\nmine.__code__ = (lambda: 2).__code__\nassert mine() == 2").success
+    assert runtime.flags == []
+
+
+# -- static flags ----------------------------------------------------------------------------------------
+CHEATS = {
+    # (the first spellings are in tests/test_engine.py, test_static_flags_catch_tampering_but_not_honest_code)
+    # names built as strings
+    "import sys\nf = getattr(sys, '_get' + 'frame')(1)\n": "builds the name `_getframe`",
+    "def f(fr):\n    return getattr(fr, 'f_' + 'locals')\n": "builds the name `f_locals`",
+    "def f(fr):\n    return getattr(fr, ''.join(['f_', 'back']))\n": "builds the name `f_back`",
+    "def f(fr):\n    return getattr(fr, 'slacol_f'[::-1])\n": "builds the name `f_locals`",
+    "def f(x, n):\n    return getattr(x, n.upper())\n": "calls getattr with a name built as a string",
+    "def f(x, n):\n    return getattr(x, f'__{n}__')\n": "calls getattr with a name built as a string",
+    "def f(fr):\n    return getattr(fr, 'f_globals')\n": "uses the attribute f_globals (through getattr)",
+    "def f(x):\n    return object.__getattribute__(x, 'y')\n": "uses the attribute __getattribute__",
+    "from cnnblocks import checks as c\nsetattr(c.check_equal, '__co' + 'de__', None)\n": "builds the name `__code__`",
+    "import cnnblocks.checks as c\nc.check_close = print\n": "assigns the attribute `c.check_close` of a library",
+    "import cnnblocks.checks as c\nvars(c)['_np_array'] = list\n": "calls vars on `c`, a library",
+    # files below open()
+    "import io\ndata = io.FileIO('/usr/../work/solutions/x.ipynb').read()\n": "calls io.FileIO",
+    "from io import FileIO\n": "imports io.FileIO",
+    "import os\nfd = os.open('x', os.O_RDONLY)\n": "calls os.open",
+    "from pathlib import Path\nPath('/etc/passwd').read_text()\n": "reads or writes a file outside its folder (pathlib .read_text)",
+    "text = open('/proc/1/environ').read()\n": "names a /proc path",
+    "path = '/pr' + 'oc/self/mem'\n": "names a /proc path",
+    # frames, objects, threads
+    "import traceback\nframes = list(traceback.walk_stack(None))\n": "calls traceback.walk_stack",
+    "from sys import _getframe\n": "imports sys._getframe",
+    "def f():\n    yield 1\ng = f()\nx = g.gi_frame\n": "uses the attribute gi_frame",
+    "try:\n    1 / 0\nexcept Exception as e:\n    t = e.__traceback__.tb_frame.f_back\n": "uses the attribute tb_frame",
+    "import gc\nobjs = gc.get_objects()\n": "calls gc.get_objects",
+    "import gc as g2\nrefs = g2.get_referrers(print)\n": "calls g2.get_referrers",
+    "import threading\nthreading.Thread(target=print).start()\n": "imports threading",
+    "import _thread\n": "imports _thread",
+    # objects that pass for plain values
+    "class Yes(int):\n    def __ne__(self, other):\n        return False\n": "a subclass of int",
+    "class Z(np.ndarray):\n    pass\n": "a subclass of np.ndarray",
+    "class T(torch.Tensor):\n    def detach(self):\n        return self\n": "a subclass of torch.Tensor",
+    "class A:\n    def __array__(self, dtype=None):\n        return 0\n": "defines __array__ in class `A`",
+    "class E:\n    __eq__ = lambda self, other: True\n": "defines __eq__ in class `E`",
+}
+
+
+@pytest.mark.parametrize("code", list(CHEATS))
+def test_static_flags_catch_tampering(code):
+    details = [f.detail for f in guard.static_flags(code, "c", {"check_equal", "torch"}, {"torch", "np"})]
+    assert any(CHEATS[code] in d for d in details), (code, details)
+
+
+HONEST = [
+    "def conv2d_params(c_in, c_out, k, groups=1, bias=True):\n    return c_out * c_in // groups * k * k + c_out * bias\n",
+    "class Net(nn.Module):\n    def forward(self, x):\n        for i in range(3):\n            x = getattr(self, f'down{i}')(x)\n        return x\n",
+    "def replace(module):\n    for name, child in module.named_children():\n        setattr(module, name, nn.Identity())\n",
+    "def f(layer):\n    return getattr(layer, 'layers', [])\n",
+    "y = torch.stack([torch.ones(2), torch.zeros(2)])\nlabel = 'conv' + str(3)\n",
+    "import numpy as np\nx = np.stack([np.ones(2)])\nname = 'down' + '1'\n",
+    "class Data(torch.utils.data.Dataset):\n    def __len__(self):\n        return 3\n    def __getitem__(self, i):\n        return i\n",
+]
+
+
+@pytest.mark.parametrize("code", HONEST)
+def test_static_flags_leave_honest_code_alone(code):
+    assert guard.static_flags(code, "c", {"check_equal", "torch"}, {"torch", "np", "nn"}) == []
+
+
+def _student_codes():
+    """(chapter, label, code) of every solution cell and every variant (valid or known wrong) of every chapter."""
+    for chapter in CHAPTERS:
+        source = nbtools.read(ROOT / "solutions" / chapter / f"{chapter}.ipynb")
+        setup = [c.source for c in source.cells if c.cell_type == "code" and nbtools.SETUP_TAG in c.metadata.get("tags", [])]
+        tests = [c.source for c in source.cells if nbtools.is_test_cell(c)]
+        protected = set().union(*(guard.bound_names(s) for s in setup)) & set().union(*(guard.read_names(t) for t in tests))
+        modules = set().union(*(guard.import_names(s) for s in setup))
+        solved = {nbtools.grade_id(c): nbtools.solved_source(c) for c in source.cells
+                  if nbtools.is_solution_cell(c) and c.cell_type == "code"}
+        for gid, code in solved.items():
+            yield chapter, f"solution {gid}", code, protected, modules
+        for variant in variants_mod.load(ROOT / "autograde", chapter):
+            yield chapter, f"{variant.kind}/{variant.name}", variant.resolve(solved[variant.replaces]), protected, modules
+
+
+def test_no_solution_or_variant_of_any_chapter_is_flagged():
+    """A flag is a reason to read a submission: an honest one (right or wrong) must not get any."""
+    flagged = {}
+    for chapter, label, code, protected, modules in _student_codes():
+        flags = guard.static_flags(code, label, protected, modules)
+        if flags:
+            flagged[f"{chapter} {label}"] = [f.detail for f in flags]
+    assert not flagged, flagged
+    assert len(list(_student_codes())) > 100  # every chapter's cells were read
