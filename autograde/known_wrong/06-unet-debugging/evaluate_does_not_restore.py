@@ -1,5 +1,5 @@
 # replaces: evaluate
-# loses: test_evaluate_mode
+# loses: test_evaluate_mode, test_evaluate_leaves
 # why: switches to eval() and leaves the model there, so the training loop goes on in inference mode
 def evaluate(model, images, masks):
     model.eval()

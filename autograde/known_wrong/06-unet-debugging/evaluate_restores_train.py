@@ -1,8 +1,9 @@
 # replaces: evaluate
-# loses: test_evaluate_mode
+# loses: test_evaluate_mode, test_evaluate_leaves
 # why: calls model.train() at the end instead of restoring the previous mode, so a model that was in eval mode comes back training
 <<<<<<< solution
-        model.train(was_training)
+        for module, mode in modes:
+            module.training = mode
 =======
         model.train()
 >>>>>>> variant
