@@ -36,7 +36,7 @@ def tiny_notebook(body: str) -> nbformat.NotebookNode:
         graded("check_equal(double(2), 4, 'double(2)', hint='twice the input')", "test_double", 2),
         graded("import warnings\nwarnings.warn('old spelling', UserWarning)\ncheck_equal(double(0), 0, 'double(0)')",
                "test_double_warns", 1),
-        graded("def half(x):\n    return x / 2", "half", solution=True),
+        graded("def half(x):\n    return x // 2", "half", solution=True),
         graded("import sys\nprint('noise', file=sys.stderr)\ncheck_equal(half(4), 2, 'half(4)')", "test_half_stderr", 1),
         answer,
     ]
