@@ -379,3 +379,25 @@ def test_a_child_cannot_forge_replies_or_outlive_its_limits():
         assert results["fine"]["status"] == "ok" and _text(results["fine"]).strip() == "fine"
     finally:
         pool.close()
+
+
+def test_the_audit_hook_reads_paths_by_whole_components_after_normalising():
+    """`/usr/../<course>` is the course and `/usrx` is not under `/usr`: both are recorded (review finding)."""
+    secret = ROOT / "README.md"  # the course, outside every allowed folder
+    script = (
+        "import os, sys, tempfile\n"
+        "from cnngrade.worker import install_audit_hook\n"
+        "record = []\n"
+        "work = tempfile.mkdtemp()\n"
+        "install_audit_hook(work, record)\n"
+        f"for path in ('/usr/..' + {str(secret)!r}, '/usrx-missing', "
+        "os.path.join(work, 'own.txt'), '/usr/lib/os-release', sys.prefix + '/pyvenv.cfg'):\n"
+        "    try:\n"
+        "        open(path).close()\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "print('\\n'.join(record))\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True).stdout
+    assert f"read {secret}" in out, out
+    assert "read /usrx-missing" in out, out
+    assert "own.txt" not in out and "os-release" not in out and "pyvenv" not in out, out

@@ -481,14 +481,20 @@ def install_audit_hook(workdir: str, record: list) -> None:
                      *(os.path.join(home, d) for d in (".keras", ".cache", ".config", ".ipython", ".local",
                                                        ".matplotlib")),
                      *(p for p in sys.path if p and os.path.isdir(p))})
+    allowed = tuple(sorted({os.path.normpath(p) for p in allowed + (tempfile.gettempdir(),)}))
     seen: set = set()
+
+    def inside(full: str) -> bool:
+        # whole path components only ('/usrx' is not under '/usr'), on the normalised path ('/usr/../course'
+        # is the course): string operations only, an audit hook must not open files itself
+        return any(full == folder or full.startswith(folder.rstrip("/") + "/") for folder in allowed)
 
     def hook(event: str, args: tuple) -> None:
         detail = ""
         if event in ("open", "os.listdir", "os.scandir") and args and isinstance(args[0], (str, bytes)):
             path = os.fsdecode(args[0])
-            full = path if os.path.isabs(path) else os.path.normpath(os.path.join(os.getcwd(), path))
-            if not full.startswith(allowed) and not full.startswith(tempfile.gettempdir()):
+            full = os.path.normpath(path if os.path.isabs(path) else os.path.join(os.getcwd(), path))
+            if not inside(full):
                 detail = f"{'read' if event == 'open' else 'listed'} {full}"
         elif event in AUDITED:
             detail = f"{AUDITED[event]} ({event})"
