@@ -98,10 +98,9 @@ add-student: setup  ## add a student: make add-student STUDENT=jdoe42 [FIRST=Jan
 	@test -n "$(STUDENT)" || (echo "usage: make add-student STUDENT=id [FIRST=.. LAST=.. EMAIL=..]"; exit 2)
 	cd autograde && nbgrader db student add "$(STUDENT)" --first-name="$(FIRST)" --last-name="$(LAST)" --email="$(EMAIL)"
 
-collect: setup  ## copy SUBMISSIONS=folder/<student>/<chapter>/<chapter>.ipynb into the work area
+collect: setup  ## copy SUBMISSIONS=folder/<student>/<chapter>/<chapter>.ipynb into the work area (regular files only)
 	@test -d "$(SUBMISSIONS)" || (echo "usage: make collect SUBMISSIONS=folder"; exit 2)
-	mkdir -p autograde/work/submitted
-	cp -R "$(SUBMISSIONS)"/. autograde/work/submitted/
+	$(BIN)/python -m cnngrade collect "$(SUBMISSIONS)"
 
 zip-collect: setup  ## collect LMS downloads from autograde/work/downloaded/$(CHAPTER)/archive
 	cd autograde && nbgrader zip_collect $(CHAPTER) --force

@@ -43,20 +43,31 @@ c.OverwriteCells.add_missing_cells = True
 # Exercise and test cells carry the tags `raises-exception` and `remove-output` (not `skip-execution`,
 # which nbclient skips by default): nbgrader's default configuration runs every test cell too.
 
-# Feedback (`make feedback`) shows per test cell pass/fail, points and the first failing check's message,
-# never the hidden tests' source (cnngrade.feedback; nbgrader's own GetGrades and CSS steps kept).
+# Feedback (`make feedback`) shows per test cell pass/fail, points and the first failing check's message
+# (cut to a length, and a budget per notebook), never the hidden tests' source, and no output of a cell that
+# runs after the first test cell: such a cell could print the hidden tests in any encoding
+# (cnngrade.feedback; nbgrader's own GetGrades and CSS steps kept).
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import GetGrades  # noqa: E402
 
 from cnngrade.feedback import HideHiddenTests  # noqa: E402
 
 c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
+# What a failing test cell's message may carry: a check message quotes the value a student's function
+# returned, which the student chooses. 0 shows no message at all (only the exception's name).
+c.HideHiddenTests.max_message_chars = 400
+c.HideHiddenTests.max_notebook_message_chars = 1600
 
 # `make zip-collect`: LMS downloads (single notebooks or zips of them) go in
 # autograde/work/downloaded/<chapter>/archive/. Each file name must read
 # <student_id>_<anything>_<chapter>.ipynb, e.g. "jdoe42_attempt_2026-11-20_01-one-by-one.ipynb";
 # the student id may not contain "_". Change this pattern if your LMS names files differently.
 c.ZipCollectApp.downloaded_directory = os.path.join(WORK, "downloaded")
+# Archives are untrusted: only their regular members are extracted (no links, devices, paths outside the
+# folder; each member within cnngrade.submissions.MAX_NOTEBOOK_BYTES).
+from cnngrade.submissions import SafeExtractor  # noqa: E402
+
+c.ZipCollectApp.extractor_plugin = SafeExtractor
 c.FileNameCollectorPlugin.named_regexp = (
     r"^.*/(?P<student_id>[^_/]+)_[^/]*?(?P<file_id>\d\d-[a-z0-9-]+\.ipynb)$"
 )

@@ -1,3 +1,5 @@
+"""The check_* helpers: what they accept (every honest type), what they refuse (every object whose methods
+could lie), and that they never call a method of a student's object."""
 import numpy as np
 import pytest
 import torch
@@ -9,6 +11,48 @@ def test_to_numpy_accepts_torch_numpy_and_lists():
     assert to_numpy(torch.ones(2, requires_grad=True)).tolist() == [1.0, 1.0]
     assert to_numpy(np.arange(3)).tolist() == [0, 1, 2]
     assert to_numpy([1, 2]).shape == (2,)
+    assert to_numpy([torch.ones(2), np.zeros(2)]).tolist() == [[1.0, 1.0], [0.0, 0.0]]
+    assert to_numpy(np.float32(1.5)).shape == () and to_numpy(3).tolist() == 3
+
+
+def test_to_numpy_returns_a_copy_of_a_plain_array():
+    source = np.arange(3)
+    copy = to_numpy(source)
+    assert type(copy) is np.ndarray and copy is not source
+    copy[0] = 7
+    assert source[0] == 0
+    tensor = torch.zeros(2)
+    to_numpy(tensor)[0] = 1
+    assert tensor[0] == 0
+
+
+@pytest.mark.parametrize("tensor", [
+    torch.ones(2, 3, requires_grad=True),                    # needs detach
+    torch.arange(6.0).reshape(2, 3).t(),                     # not contiguous
+    torch.arange(12.0).reshape(3, 4)[:, ::2],                # strided view
+    torch.nn.Parameter(torch.ones(2)),                       # a module's weight
+    torch.ones(2, dtype=torch.bfloat16),                     # no NumPy dtype: read as float32
+    torch.ones(2, dtype=torch.float16),
+    torch.tensor([True, False]),
+    torch.tensor([1, 2], dtype=torch.int64),
+    torch.ones(2, dtype=torch.complex64).conj(),             # conjugate bit
+    torch.ones(3).to_sparse(),                               # sparse layout
+])
+def test_every_honest_torch_tensor_is_read(tensor):
+    expected = tensor.detach().to_dense().resolve_conj().float().numpy() if tensor.dtype is torch.bfloat16 else \
+        tensor.detach().to_dense().resolve_conj().numpy()
+    got = to_numpy(tensor)
+    assert type(got) is np.ndarray and got.shape == expected.shape
+    assert np.array_equal(got, expected)
+    check_close(tensor.real if tensor.is_complex() else tensor, expected.real)
+
+
+@pytest.mark.parametrize("dtype", [np.bool_, np.uint8, np.int8, np.int32, np.int64, np.float16, np.float32, np.float64])
+def test_numpy_arrays_of_every_numeric_dtype_pass(dtype):
+    array = (np.arange(6).reshape(2, 3) % 2).astype(dtype)
+    check_close(array, array.astype(np.float64))
+    check_shape(array, (2, 3))
+    assert to_numpy(array).dtype == dtype
 
 
 def test_check_close_passes_within_tolerance_and_reports_location():
@@ -28,11 +72,149 @@ def test_check_close_rejects_shape_mismatch_and_nan():
 def test_check_shape_and_equal():
     check_shape(torch.zeros(1, 2, 3), (1, 2, 3))
     check_shape((4, 5), [4, 5])
+    check_shape(torch.zeros(2, 3, 4).shape[1:], (3, 4))       # torch.Size
+    check_shape((np.int64(4), 5), (4, 5))                     # NumPy ints in a computed shape
+    check_shape((None, 4), (None, 4))                         # a Keras shape with its batch axis
     with pytest.raises(AssertionError, match=r"expected shape \(1, 2\), got \(2, 1\)"):
         check_shape(np.zeros((2, 1)), (1, 2))
+    with pytest.raises(AssertionError, match="a shape holds ints, got float 4.0"):
+        check_shape((4.0, 5), (4, 5))
     check_equal(3, 3)
     with pytest.raises(AssertionError, match="expected 4, got 3"):
         check_equal(3, 4)
+
+
+def test_check_equal_accepts_every_honest_value():
+    check_equal(73_856, 73_856)
+    check_equal(np.int64(73_856), 73_856)                     # np.prod and friends return NumPy ints
+    check_equal(np.int32(5), 5)
+    check_equal(True, True)
+    check_equal(np.bool_(False), False)
+    check_equal(0.5, 0.5)
+    check_equal(1, 1.0)                                       # an int where a float is expected is exact
+    check_equal("alpha", "alpha")
+    check_equal((16, 16), (16, 16))
+    check_equal((np.int64(16), 16), (16, 16))
+    check_equal([(3, 3, 4, 2)] * 4, [(3, 3, 4, 2)] * 4)
+    check_equal({"a": (1, 2), "b": [3]}, {"a": (1, 2), "b": [3]})
+    check_equal((None, 24, 94, 32), (None, 24, 94, 32))
+    check_equal(tuple(torch.zeros(2, 3).shape), (2, 3))
+    check_equal(torch.zeros(2, 3).shape, (2, 3))              # torch.Size reads as a tuple
+    check_equal(torch.zeros(1, dtype=torch.int64).dtype, torch.int64)
+    check_equal((tuple(torch.zeros(2, 2).shape), torch.int64), ((2, 2), torch.int64))
+    check_equal(sorted(["beta", "alpha"]), ["alpha", "beta"])
+
+
+@pytest.mark.parametrize("actual, expected, message", [
+    (17.0, 17, "expected int 17, got float 17.0"),            # issue #21: a channel count returned as a float
+    (np.float64(17.0), 17, "expected int 17, got float 17.0"),
+    (True, 1, "expected int 1, got bool True"),                # bool is not int
+    (1, True, "expected bool True, got int 1"),
+    ("3", 3, "expected int 3, got str '3'"),
+    ([16, 16], (16, 16), "expected tuple (16, 16), got list [16, 16]"),
+    ((16, 16.0), (16, 16), "expected int 16, got float 16.0 at [1]"),
+    ((16, 17), (16, 16), "expected 16, got 17 at [1]"),
+    ({"a": 1}, {"a": 1, "b": 2}, "expected keys"),
+    (torch.int32, torch.int64, "expected torch.int64, got torch.int32"),
+])
+def test_check_equal_is_type_strict(actual, expected, message):
+    with pytest.raises(AssertionError) as err:
+        check_equal(actual, expected, "n")
+    assert message in str(err.value)
+
+
+class AlwaysEqualInt(int):
+    def __eq__(self, other):
+        return True
+
+    def __ne__(self, other):
+        return False
+
+    __hash__ = int.__hash__
+
+
+class ZeroDifference(np.ndarray):
+    def __sub__(self, other):
+        return np.zeros(self.shape)
+
+    def __array_finalize__(self, obj):
+        ZeroDifference.finalized = True
+
+
+class LyingTensor(torch.Tensor):
+    def detach(self):
+        return torch.zeros(self.shape)
+
+    def numpy(self):
+        return np.zeros(tuple(self.shape))
+
+
+class LyingArrayLike:
+    def __array__(self, dtype=None, copy=None):
+        return np.zeros(3)
+
+    def numpy(self):
+        return np.zeros(3)
+
+    def detach(self):
+        return self
+
+
+def test_subclasses_and_unknown_objects_are_refused_without_calling_them():
+    with pytest.raises(AssertionError, match=r"n: got a subclass of int \(.*AlwaysEqualInt\): return a plain int"):
+        check_equal(AlwaysEqualInt(0), 3, "n")
+    with pytest.raises(AssertionError, match="subclass of int"):
+        check_equal((AlwaysEqualInt(0), 3), (3, 3), "n")      # inside a container too
+    with pytest.raises(AssertionError, match="subclass of int"):
+        check_shape((AlwaysEqualInt(0), 3), (3, 3))
+    ZeroDifference.finalized = False
+    attack = np.ones(3).view(ZeroDifference)
+    ZeroDifference.finalized = False
+    with pytest.raises(AssertionError, match=r"got a subclass of np.ndarray \(.*ZeroDifference\)"):
+        check_close(attack, np.zeros(3))
+    assert not ZeroDifference.finalized  # no method of the subclass ran (np.array(x) would call it)
+    with pytest.raises(AssertionError, match=r"got a subclass of torch.Tensor \(.*LyingTensor\)"):
+        check_close(torch.ones(3).as_subclass(LyingTensor), np.zeros(3))
+    with pytest.raises(AssertionError, match="LyingArrayLike, which the checks do not read"):
+        check_close(LyingArrayLike(), np.zeros(3))
+    with pytest.raises(AssertionError, match="LyingArrayLike"):
+        to_numpy(LyingArrayLike())
+    with pytest.raises(AssertionError, match="subclass of dict"):
+        check_equal(type("D", (dict,), {})(a=1), {"a": 1})
+
+
+def test_a_tensor_whose_own_attributes_were_replaced_is_refused():
+    tensor = torch.ones(3)
+    tensor.detach = lambda: torch.zeros(3)
+    with pytest.raises(AssertionError, match="attribute 'detach' was replaced on the object itself"):
+        check_close(tensor, np.zeros(3))
+
+
+def test_tensors_are_not_read_under_a_torch_mode():
+    from torch.overrides import TorchFunctionMode
+
+    class Zeros(TorchFunctionMode):
+        def __torch_function__(self, func, types, args=(), kwargs=None):
+            return torch.zeros(3) if func is torch.Tensor.detach else func(*args, **(kwargs or {}))
+
+    with Zeros():
+        with pytest.raises(AssertionError, match="mode is active"):
+            check_close(torch.ones(3), np.zeros(3))
+    check_close(torch.ones(3), np.ones(3))
+
+
+def test_arrays_of_objects_are_refused():
+    with pytest.raises(AssertionError, match="dtype object"):
+        check_close(np.array([AlwaysEqualInt(1)], dtype=object), np.ones(1))
+    with pytest.raises(AssertionError, match="subclass of int"):
+        to_numpy([AlwaysEqualInt(1)])
+
+
+def test_self_referencing_containers_are_refused():
+    loop = []
+    loop.append(loop)
+    with pytest.raises(AssertionError, match="nested too deeply"):
+        check_equal(loop, [[]])
 
 
 def test_check_raises():
@@ -44,3 +226,45 @@ def test_check_raises():
         check_raises(ValueError, lambda: None)
     with pytest.raises(AssertionError, match="got TypeError"):
         check_raises(ValueError, lambda: (_ for _ in ()).throw(TypeError("no")))
+
+
+def test_check_raises_reads_a_wrong_exception_without_its_str():
+    class Loud(TypeError):
+        def __str__(self):
+            raise RuntimeError("student code ran")
+
+    def raise_loud():
+        raise Loud("the message")
+
+    with pytest.raises(AssertionError, match="got .*Loud: the message"):
+        check_raises(ValueError, raise_loud)
+
+    class Sub(ValueError):  # an honest subclass of the expected exception passes
+        pass
+
+    check_raises(ValueError, lambda: (_ for _ in ()).throw(Sub("fine")))
+
+
+def test_tensorflow_and_keras_values_are_read_by_exact_type():
+    tf = pytest.importorskip("tensorflow")
+    keras = pytest.importorskip("keras")
+
+    eager = tf.constant([[1.0, 2.0]])
+    check_close(eager, np.array([[1.0, 2.0]]))
+    check_shape(eager, (1, 2))
+    check_shape(eager.shape, (1, 2))                           # tf.TensorShape
+    check_close(tf.Variable([1.0, 2.0]), np.array([1.0, 2.0]))
+    variable = keras.Variable(np.ones((2, 2), "float32"))
+    check_close(variable, np.ones((2, 2)))
+    layer = keras.layers.Dense(3)
+    layer.build((None, 2))
+    check_shape(layer.kernel, (2, 3))
+    inputs = keras.Input((4,))
+    model = keras.Model(inputs, keras.layers.Dense(2)(inputs))
+    check_equal(model.count_params(), 10)
+    check_equal(tuple(model.output.shape), (None, 2))
+    check_close(model(np.ones((1, 4), "float32")), model.predict(np.ones((1, 4), "float32"), verbose=0))
+
+    eager.numpy = lambda: np.zeros((1, 2))
+    with pytest.raises(AssertionError, match="attribute 'numpy' was replaced"):
+        check_close(eager, np.zeros((1, 2)))

@@ -1,8 +1,18 @@
-"""Feedback that teaches without leaking (`cnngrade.feedback`): hidden tests split off, their lines scrubbed
-from every output, verdicts and short errors. The feedback of a graded class, through real nbgrader, is
-checked in tests/test_class.py.
+"""Feedback that teaches without leaking (`cnngrade.feedback`): hidden tests split off, no output of a cell
+that ran after the first test cell, test cells reduced to verdicts and bounded messages. The feedback of a
+graded class, through real nbgrader, is checked in tests/test_class.py and tests/test_submission_files.py.
 """
-from cnngrade.feedback import HIDDEN_PLACEHOLDER, REMOVED_LINE, scrub_text, secret_lines, split_hidden, short_error
+import base64
+import os
+import zlib
+
+import nbformat
+import pytest
+
+from cnngrade.feedback import (AFTER_TESTS_NOTE, HIDDEN_PLACEHOLDER, REMOVED_LINE, HideHiddenTests, bounded_message,
+                               exception_name, raised_in_other_cells, scrub_text, secret_lines, short_error, split_hidden)
+
+from conftest import ROOT
 
 
 # -- units -----------------------------------------------------------------------------------------
@@ -36,33 +46,153 @@ def test_short_error():
     assert short_error("KeyboardInterrupt", "") == "KeyboardInterrupt"
 
 
+def test_exception_name_only_for_builtins():
+    assert exception_name("AssertionError") == "AssertionError"
+    assert exception_name("SyntaxError") == "SyntaxError"
+    encoded = "X" + base64.b32encode(b"_secret_reference(x, block, 3)").decode().rstrip("=")
+    assert exception_name(encoded) == "Exception"
+    assert exception_name("print") == "Exception" and exception_name("not an identifier") == "Exception"
+
+
+def test_bounded_message_cuts_at_the_limit_and_the_budget():
+    assert bounded_message("AssertionError", "out: expected 3, got 4.", 400, 1600) == ("AssertionError: out: expected 3, got 4.", 23)
+    text, used = bounded_message("AssertionError", "x" * 1000, 400, 1600)
+    assert used == 400 and text.startswith("AssertionError: " + "x" * 400 + " [... cut") and "x" * 401 not in text
+    text, used = bounded_message("ValueError", "y" * 100, 400, 30)
+    assert used == 30 and "y" * 31 not in text
+    text, used = bounded_message("ValueError", "y" * 100, 400, 0)
+    assert used == 0 and "y" not in text.replace("only", "") and text.startswith("ValueError [message not shown")
+    assert bounded_message("NotImplementedError", "", 400, 0) == ("NotImplementedError", 0)
+
+
+def _test_cell(source, grade_id, score, outputs):
+    cell = nbformat.v4.new_code_cell(source)
+    cell.metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": grade_id, "points": 2, "score": score}
+    cell.outputs = [nbformat.from_dict(o) for o in outputs]
+    return cell
+
+
+def _code_cell(source, outputs):
+    cell = nbformat.v4.new_code_cell(source)
+    cell.outputs = [nbformat.from_dict(o) for o in outputs]
+    return cell
+
+
+def _stdout(text):
+    return {"output_type": "stream", "name": "stdout", "text": text}
+
+
+HIDDEN = "_secret_reference(x, block, 3)"
+
+
 def test_preprocessor_on_a_synthetic_notebook():
-    """No gradebook: hides by the markers of the autograded cells; verdicts, short errors, scrubbed outputs."""
-    import nbformat
-
-    from cnngrade.feedback import HideHiddenTests
-
-    def test_cell(source, grade_id, score, outputs):
-        cell = nbformat.v4.new_code_cell(source)
-        cell.metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": grade_id, "points": 2, "score": score}
-        cell.outputs = [nbformat.from_dict(o) for o in outputs]
-        return cell
-
-    hidden = "_secret_reference(x, block, 3)"
+    """No gradebook: hides by the markers of the autograded cells; verdicts, short errors; a cell before the
+    first test cell keeps its output, a cell after it shows a note instead."""
     error = {"output_type": "error", "ename": "AssertionError", "evalue": "out: expected 4, got 3.\nHint: twice",
-             "traceback": ["----> 3 " + hidden, "AssertionError: out: expected 4, got 3."]}
+             "traceback": ["----> 3 " + HIDDEN, "AssertionError: out: expected 4, got 3."]}
     nb = nbformat.v4.new_notebook()
     nb.cells = [
-        test_cell(f"check(f(2))\n### BEGIN HIDDEN TESTS\n{hidden}\n### END HIDDEN TESTS", "test_f", 0, [error]),
-        test_cell("check(g(1))", "test_g", 2, []),
-        nbformat.v4.new_code_cell("print(In)"),
+        _code_cell("print('before')", [_stdout("before the tests\n")]),
+        _test_cell(f"check(f(2))\n### BEGIN HIDDEN TESTS\n{HIDDEN}\n### END HIDDEN TESTS", "test_f", 0,
+                   [_stdout("printed by the test\n"), error]),
+        _test_cell("check(g(1))", "test_g", 2, []),
+        _code_cell("print(In)", [_stdout(f"['{HIDDEN}']\nok\n")]),
     ]
-    nb.cells[2].outputs = [nbformat.from_dict({"output_type": "stream", "name": "stdout", "text": f"['{hidden}']\nok\n"})]
     nb, _ = HideHiddenTests().preprocess(nb, {})
-    first, second, snoop = nb.cells
+    before, first, second, snoop = nb.cells
+    assert before.outputs[0].text == "before the tests\n"
     assert first.source == f"check(f(2))\n{HIDDEN_PLACEHOLDER}"
     assert first.outputs[0].text == "FAILED 0 / 2 points (test cell test_f)\n"
     assert first.outputs[1].traceback[0] == "AssertionError: out: expected 4, got 3.\nHint: twice"
-    assert hidden not in str(first.outputs)
+    assert "printed by the test" not in str(first.outputs) and HIDDEN not in str(first.outputs)
     assert second.outputs[0].text == "PASSED 2 / 2 points (test cell test_g)\n"
-    assert snoop.outputs[0].text == f"{REMOVED_LINE}\nok\n"
+    assert [o.text for o in snoop.outputs] == [AFTER_TESTS_NOTE]
+
+
+# -- attacks on feedback (each failed on the scrubber of plain text alone) ------------------------------
+def _leaky_notebook(evalue, ename="AssertionError", last_output=None):
+    """A test cell with a hidden block that ran, then a student cell; what would leak is the hidden line."""
+    nb = nbformat.v4.new_notebook()
+    error = {"output_type": "error", "ename": ename, "evalue": evalue, "traceback": []}
+    nb.cells = [_test_cell(f"check(f(2))\n### BEGIN HIDDEN TESTS\n{HIDDEN}\n### END HIDDEN TESTS", "test_f", 0, [error])]
+    if last_output is not None:
+        nb.cells.append(_code_cell("print(base64(zlib(In)))", [last_output]))
+    return HideHiddenTests().preprocess(nb, {})[0]
+
+
+def _decodable(text: str, payload: bytes) -> bool:
+    """Whether the base64 of zlib(payload) (or a prefix of it longer than 40 characters) is in ``text``."""
+    encoded = base64.b64encode(zlib.compress(payload)).decode()
+    return encoded[:40] in text
+
+
+def test_base64_history_printed_after_the_tests_is_not_shown():
+    history = f"['', 'check(f(2))\\n{HIDDEN}']".encode()
+    leak = _stdout(base64.b64encode(zlib.compress(history)).decode() + "\n")
+    nb = _leaky_notebook("out: wrong", last_output=leak)
+    assert not _decodable(str(nb.cells[1].outputs), history)
+    for payload in ({"output_type": "display_data", "metadata": {},
+                     "data": {"text/plain": base64.b64encode(zlib.compress(history)).decode()}},
+                    {"output_type": "execute_result", "metadata": {}, "execution_count": 3,
+                     "data": {"text/html": "<b>" + base64.b64encode(zlib.compress(history)).decode() + "</b>"}}):
+        nb = _leaky_notebook("out: wrong", last_output=payload)
+        assert not _decodable(str(nb.cells[1].outputs), history)
+        assert nb.cells[1].outputs[0].text == AFTER_TESTS_NOTE
+
+
+@pytest.mark.parametrize("ename", ["AssertionError", "HiddenTestsAsClassName"])
+def test_exception_message_carrying_encoded_hidden_code_is_bounded(ename):
+    """A student function called by a test raises with the test's source, compressed and encoded: at most
+    ``max_message_chars`` of it reach the feedback, and the notebook's total is bounded."""
+    source = nbformat.read(ROOT / "solutions" / "01-one-by-one" / "01-one-by-one.ipynb", as_version=4)
+    hidden_suite = "\n".join(line for cell in source.cells if cell.cell_type == "code"
+                             for line in split_hidden(cell.source)[1]).encode()
+    encoded = base64.b64encode(zlib.compress(hidden_suite, 9)).decode()
+    assert len(encoded) > 3000  # chapter 1's hidden tests: about 4,100 characters this way
+    nb = _leaky_notebook(encoded, ename=ename)
+    shown = "".join(nb.cells[0].outputs[1].traceback)
+    assert encoded[:400] in shown and encoded[:401] not in shown
+    assert ename not in shown or ename == "AssertionError"
+    # twenty failing test cells: no more than the notebook's budget in all
+    nb = nbformat.v4.new_notebook()
+    error = {"output_type": "error", "ename": "AssertionError", "evalue": encoded, "traceback": []}
+    nb.cells = [_test_cell("check(f(2))", f"test_{i}", 0, [dict(error)]) for i in range(20)]
+    nb = HideHiddenTests().preprocess(nb, {})[0]
+    shown = [o.traceback[0] for cell in nb.cells for o in cell.outputs if o.output_type == "error"]
+    leaked = sum(len(os.path.commonprefix([line.removeprefix("AssertionError: "), encoded])) for line in shown)
+    assert leaked == HideHiddenTests().max_notebook_message_chars == 1600 < len(encoded)
+
+
+def _ipython_traceback(cells: list[str], test_history: bool = True) -> tuple[list[str], int]:
+    """The structured traceback (as a kernel sends it) of the last cell, run after the others, and its count;
+    ``test_history=False`` runs the last cell without history, as the grading worker may run test cells."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    for i, code in enumerate(cells):
+        result = shell.run_cell(code, store_history=test_history or i < len(cells) - 1)
+    err = result.error_in_exec
+    return shell.InteractiveTB.structured_traceback(type(err), err, err.__traceback__), result.execution_count
+
+
+def test_only_messages_raised_outside_other_cells_are_shown():
+    """A check's (or the test cell's own) message is shown; one raised in a student's function that the test
+    called is replaced by a generic line, with or without an ``exec`` of a string in between."""
+    check, count = _ipython_traceback(["from cnnblocks.checks import check_equal", "check_equal(1 + 1, 3, 'sum')"])
+    assert not raised_in_other_cells(check)
+    student, count = _ipython_traceback(["def f(x):\n    raise AssertionError('H4sIAAAA' * 50)", "check_equal(f(2), 3)"])
+    assert raised_in_other_cells(student)
+    hidden_exec, count = _ipython_traceback(["exec('def g(x):\\n    raise ValueError(x)')", "g('payload')"])
+    assert raised_in_other_cells(hidden_exec)
+    for history in (True, False):
+        check_only, _ = _ipython_traceback(["import cnnblocks.checks as c", "c.check_equal(2, 3)"], history)
+        assert not raised_in_other_cells(check_only), history
+        through, _ = _ipython_traceback(["def h(x):\n    return c.check_equal(x, 3)", "h(2)"], history)
+        assert raised_in_other_cells(through), history
+    nb = nbformat.v4.new_notebook()
+    error = nbformat.from_dict({"output_type": "error", "ename": "AssertionError", "evalue": "H4sIAAAA" * 50,
+                                "traceback": student})
+    nb.cells = [_test_cell("check_equal(f(2), 3)", "test_f", 0, [])]
+    nb.cells[0].outputs, nb.cells[0].execution_count = [error], count
+    shown = "".join(HideHiddenTests().preprocess(nb, {})[0].cells[0].outputs[1].traceback)
+    assert "H4sIAAAA" not in shown and "AssertionError raised inside code of another cell" in shown

@@ -3,31 +3,332 @@
 They accept NumPy arrays, PyTorch tensors and TensorFlow tensors alike (converted with ``to_numpy``),
 raise ``AssertionError`` (so nbgrader records a failed test, not a crash of the grader) and print
 nothing when they pass.
+
+They trust no object a student's code returns. Before comparing, every value is converted to exact
+built-in types (``int``, ``float``, ``str``, ``tuple``, a real ``np.ndarray``...) without calling a
+method of the student's object: a value is accepted only when its type *is* one the helpers know
+(``type(x) is int``, not ``isinstance``), and is read through functions of that known type (for a
+tensor, ``torch.Tensor``'s own C methods called on the class, never ``x.detach()``). A subclass of a
+known type (an ``int`` whose ``__eq__`` always says yes, an array whose subtraction gives zeros, a
+tensor whose ``numpy()`` lies) is refused with a message that says so. The comparison then runs on
+the converted values, expected on the trusted side:
+
+* ``check_equal`` is type-strict: where an ``int`` is expected, a ``float`` (``17.0``) or a ``bool``
+  is wrong; a NumPy integer scalar of an exact NumPy type counts as an ``int`` (``np.prod`` returns
+  one), a NumPy ``bool_`` as a ``bool``; a ``tuple`` is expected where a ``tuple`` is expected;
+* ``check_close`` and ``check_shape`` compare real NumPy arrays and shapes of plain ints.
 """
 from __future__ import annotations
 
+import sys
 from typing import Any, Sequence
 
 import numpy as np
 
+_type_mro = type.__dict__["__mro__"].__get__
+_type_vars = type.__dict__["__dict__"].__get__
+_type_module = type.__dict__["__module__"].__get__
+_type_qualname = type.__dict__["__qualname__"].__get__
+_NDARRAY = np.ndarray
+_np_array = np.array
+_np_isfinite = np.isfinite
+_np_abs = np.abs
+_np_argmax = np.argmax
+_np_unravel_index = np.unravel_index
+
+# NumPy scalar types read as Python numbers (``.item()`` of these types is NumPy's C code).
+_NUMPY_INTS = frozenset((np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32, np.uint64,
+                         np.intc, np.uintc, np.longlong, np.ulonglong))
+_NUMPY_FLOATS = frozenset((np.float16, np.float32, np.float64, np.longdouble))
+_NUMPY_COMPLEX = frozenset((np.complex64, np.complex128, np.clongdouble))
+_NUMPY_SCALARS = _NUMPY_INTS | _NUMPY_FLOATS | _NUMPY_COMPLEX | {np.bool_}
+_generic_item = np.generic.item
+_PLAIN_SCALARS = (int, float, bool, complex, str, bytes, type(None))
+_ARRAY_KINDS = "biufc"  # NumPy dtype kinds a numeric check reads: bool, int, uint, float, complex
+_MAX_DEPTH = 32
+
+
+class _Frameworks:
+    """References to the frameworks' own classes and functions, taken the first time each framework is
+    seen in ``sys.modules`` (in the grader: when this module is imported, before any student code ran),
+    so that a module or method a student replaces later is not the one used here."""
+
+    torch: Any = None
+    tf: Any = None
+
+    def load(self) -> None:
+        if self.torch is None and "torch" in sys.modules:
+            self._load_torch(sys.modules["torch"])
+        if self.tf is None and "tensorflow" in sys.modules:
+            self._load_tf(sys.modules["tensorflow"])
+
+    def _load_torch(self, torch) -> None:
+        try:
+            base = torch._C.TensorBase
+            self.torch_ops = {name: base.__dict__[name] for name in
+                              ("detach", "cpu", "resolve_conj", "resolve_neg", "numpy", "to", "to_dense")}
+            self.torch_tensor_types = (torch.Tensor, torch.nn.Parameter)
+            self.torch_size = torch.Size
+            self.torch_dtype = torch.dtype
+            self.torch_device = base.__dict__["device"].__get__
+            self.torch_dtype_of = base.__dict__["dtype"].__get__
+            self.torch_layout_of = base.__dict__["layout"].__get__
+            self.torch_strided = torch.strided
+            self.torch_float32 = torch.float32
+            self.torch_modes = (torch._C._len_torch_function_stack, torch._C._len_torch_dispatch_stack)
+            self.torch_disable = torch._C.DisableTorchFunction
+            self.torch_numpy_dtypes = frozenset((torch.bool, torch.uint8, torch.int8, torch.int16, torch.int32,
+                                                 torch.int64, torch.float16, torch.float32, torch.float64,
+                                                 torch.complex64, torch.complex128))
+            self.torch = torch
+        except (AttributeError, KeyError):  # a PyTorch without these internals: tensors are refused
+            self.torch = False
+
+    def _load_tf(self, tf) -> None:
+        try:
+            from tensorflow.python.framework import ops
+            from tensorflow.python.ops import resource_variable_ops
+
+            self.tf_eager = ops.EagerTensor
+            self.tf_tensor = tf.Tensor
+            self.tf_eager_numpy = ops._EagerTensorBase.__dict__["numpy"]
+            self.tf_variable = resource_variable_ops.ResourceVariable
+            self.tf_read_value = resource_variable_ops.BaseResourceVariable.__dict__["read_value"]
+            self.tf_shape = tf.TensorShape
+            self.tf_shape_as_list = tf.TensorShape.__dict__["as_list"]
+            self.tf_shape_rank = tf.TensorShape.__dict__["rank"].__get__
+            self.keras_variable = ()
+            if "keras" in sys.modules:
+                try:
+                    from keras.src.backend import Variable as KerasVariable
+
+                    self.keras_variable = (KerasVariable,)
+                    self.keras_value = _class_attr(KerasVariable, "value").__get__
+                except (ImportError, AttributeError):
+                    pass
+            self.tf = tf
+        except (ImportError, AttributeError, KeyError):
+            self.tf = False
+
+
+def _class_attr(cls: type, name: str) -> Any:
+    for klass in _type_mro(cls):
+        if name in _type_vars(klass):
+            return _type_vars(klass)[name]
+    raise AttributeError(name)
+
+
+_FRAMEWORKS = _Frameworks()
+_FRAMEWORKS.load()
+
+
+class _Refused(Exception):
+    """A value the checks will not read; the message says why (turned into an AssertionError)."""
+
+
+def _derives(cls: type, known: type) -> bool:
+    """``issubclass(cls, known)`` read from the real MRO (no ``__subclasscheck__``, no metaclass code)."""
+    return known in _type_mro(cls)
+
+
+def _type_name(value: Any) -> str:
+    cls = type(value)
+    module, name = _type_module(cls), _type_qualname(cls)
+    if type(module) is not str:
+        module = "?"
+    return name if module in ("builtins", "__main__") else f"{module}.{name}"
+
+
+def _refuse_subclass(value: Any) -> None:
+    """Raise ``_Refused`` naming the known type that ``value``'s class derives from."""
+    cls = type(value)
+    for known, plain in ((bool, "bool"), (int, "int"), (float, "float"), (complex, "complex"), (str, "str"),
+                         (bytes, "bytes"), (tuple, "tuple"), (list, "list"), (dict, "dict"),
+                         (np.ndarray, "np.ndarray"), (np.generic, "NumPy scalar")):
+        if _derives(cls, known):
+            raise _Refused(f"got a subclass of {plain} ({_type_name(value)}): return a plain {plain}")
+    fw = _FRAMEWORKS
+    if fw.torch and _derives(cls, fw.torch_tensor_types[0]):
+        raise _Refused(f"got a subclass of torch.Tensor ({_type_name(value)}): return a plain torch.Tensor")
+    if fw.tf and _derives(cls, fw.tf_tensor):
+        raise _Refused(f"got an object of type {_type_name(value)}: return a plain tensor or NumPy array")
+    raise _Refused(f"got an object of type {_type_name(value)}, which the checks do not read: return "
+                   f"an int, float, str, tuple, list, dict, NumPy array or tensor")
+
+
+def _no_shadowing(value: Any) -> None:
+    """Refuse a library object whose instance dictionary hides an attribute of its class (an honest
+    tensor or variable never carries its own ``numpy`` or ``_numpy``)."""
+    try:
+        own = object.__getattribute__(value, "__dict__")
+    except AttributeError:
+        return
+    if type(own) is not dict:
+        raise _Refused(f"got a {_type_name(value)} with a replaced __dict__")
+    for key in list(own):
+        if type(key) is not str or any(key in _type_vars(klass) for klass in _type_mro(type(value))):
+            raise _Refused(f"got a {_type_name(value)} whose attribute {key!r} was replaced on the object itself")
+
+
+def _torch_array(value: Any) -> np.ndarray:
+    fw = _FRAMEWORKS
+    _no_shadowing(value)
+    function_modes, dispatch_modes = fw.torch_modes
+    if function_modes() or dispatch_modes():
+        raise _Refused("a PyTorch function or dispatch mode is active (something entered a mode and did not "
+                       "leave it): the checks do not read tensors under a mode")
+    ops = fw.torch_ops
+    with fw.torch_disable():
+        tensor = ops["detach"](value)
+        if fw.torch_layout_of(tensor) is not fw.torch_strided:
+            tensor = ops["to_dense"](tensor)
+        if fw.torch_device(tensor).type != "cpu":
+            tensor = ops["cpu"](tensor)
+        tensor = ops["resolve_neg"](ops["resolve_conj"](tensor))
+        if fw.torch_dtype_of(tensor) not in fw.torch_numpy_dtypes:  # bfloat16 and friends
+            tensor = ops["to"](tensor, fw.torch_float32)
+        array = ops["numpy"](tensor)
+    if type(array) is not _NDARRAY:
+        raise _Refused("the tensor did not give a NumPy array")
+    return _np_array(array, copy=True)
+
+
+def _tf_array(value: Any) -> np.ndarray:
+    fw = _FRAMEWORKS
+    _no_shadowing(value)
+    if fw.keras_variable and type(value) is fw.keras_variable[0]:
+        value = fw.keras_value(value)
+        if type(value) not in (fw.tf_variable, fw.tf_eager):
+            raise _Refused("the Keras variable does not hold a TensorFlow variable")
+        _no_shadowing(value)
+    if type(value) is fw.tf_variable:
+        value = fw.tf_read_value(value)
+        if type(value) is not fw.tf_eager:
+            raise _Refused("the TensorFlow variable did not give a tensor")
+        _no_shadowing(value)
+    array = fw.tf_eager_numpy(value)
+    if type(array) in _NUMPY_SCALARS:
+        array = _np_array(array)
+    if type(array) is not _NDARRAY:
+        raise _Refused("the TensorFlow tensor did not give a NumPy array")
+    return _np_array(array, copy=True)
+
+
+def _is_tensor(value: Any) -> bool:
+    fw = _FRAMEWORKS
+    fw.load()
+    cls = type(value)
+    if fw.torch and cls in fw.torch_tensor_types:
+        return True
+    return bool(fw.tf) and (cls is fw.tf_eager or cls is fw.tf_variable or cls in fw.keras_variable)
+
+
+def _array(value: Any, depth: int = 0) -> np.ndarray:
+    """A real ``np.ndarray`` (a copy) of ``value``, or ``_Refused``: no method of ``value`` is called."""
+    cls = type(value)
+    if cls is _NDARRAY:
+        if value.dtype.kind not in _ARRAY_KINDS:
+            raise _Refused(f"got an array of dtype {value.dtype} (not numbers): return numbers")
+        return _np_array(value, copy=True)
+    if cls in _NUMPY_SCALARS or cls in (int, float, bool, complex):
+        return _np_array(value)
+    if _is_tensor(value):
+        fw = _FRAMEWORKS
+        return _torch_array(value) if fw.torch and cls in fw.torch_tensor_types else _tf_array(value)
+    if cls is list or cls is tuple or (_FRAMEWORKS.torch and cls is _FRAMEWORKS.torch_size):
+        if depth > _MAX_DEPTH:
+            raise _Refused("nested too deeply")
+        items = [_array(item, depth + 1) for item in tuple.__iter__(value)] if cls is not list else \
+            [_array(item, depth + 1) for item in list.copy(value)]
+        try:
+            array = _np_array(items) if items else _np_array([], dtype=np.float64)
+        except ValueError as err:
+            raise _Refused(f"the sequence is not a rectangular array of numbers ({err})") from None
+        if array.dtype.kind not in _ARRAY_KINDS:
+            raise _Refused("the sequence is not a rectangular array of numbers")
+        return array
+    _refuse_subclass(value)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _plain(value: Any, depth: int = 0) -> Any:
+    """``value`` as exact built-in types (recursively), or ``_Refused``; no method of ``value`` is called.
+
+    Containers become their exact built-in kind (``torch.Size`` and ``tf.TensorShape`` become tuples),
+    NumPy scalars of exact NumPy types become Python numbers (``np.int64`` -> ``int``, ``np.bool_`` ->
+    ``bool``), ``torch.dtype`` objects stay as they are (the library's own singletons); arrays and
+    tensors become ``np.ndarray`` copies.
+    """
+    if depth > _MAX_DEPTH:
+        raise _Refused("nested too deeply")
+    cls = type(value)
+    if cls in _PLAIN_SCALARS:
+        return value
+    if cls in _NUMPY_SCALARS:
+        return _generic_item(value)
+    if cls is tuple:
+        return tuple(_plain(item, depth + 1) for item in tuple.__iter__(value))
+    if cls is list:
+        return [_plain(item, depth + 1) for item in list.copy(value)]
+    if cls is dict:
+        return {_plain(k, depth + 1): _plain(v, depth + 1) for k, v in dict.items(value)}
+    fw = _FRAMEWORKS
+    fw.load()
+    if fw.torch and cls is fw.torch_size:
+        return tuple(_plain(item, depth + 1) for item in tuple.__iter__(value))
+    if fw.torch and cls is fw.torch_dtype:
+        return value
+    if fw.tf and cls is fw.tf_shape:
+        if fw.tf_shape_rank(value) is None:
+            raise _Refused("got a TensorShape of unknown rank")
+        return tuple(_plain(item, depth + 1) for item in fw.tf_shape_as_list(value))
+    if cls is _NDARRAY or _is_tensor(value):
+        return _array(value, depth)
+    _refuse_subclass(value)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _read(value: Any, what: str, hint: str, reader=_plain) -> Any:
+    try:
+        return reader(value)
+    except _Refused as err:
+        raise AssertionError(f"{what}: {err}.{_hint(hint)}") from None
+    except RecursionError:
+        raise AssertionError(f"{what}: the value is nested too deeply.{_hint(hint)}") from None
+
 
 def to_numpy(value: Any) -> np.ndarray:
-    """A NumPy copy of an array-like: NumPy array, PyTorch tensor (any device), TF tensor, list."""
-    if hasattr(value, "detach"):  # torch.Tensor
-        return value.detach().cpu().numpy()
-    if hasattr(value, "numpy"):  # tf.Tensor / keras variable
-        return np.asarray(value.numpy())
-    return np.asarray(value)
+    """A NumPy copy of an array-like: NumPy array, PyTorch tensor (any device), TF tensor or variable,
+    Keras variable, Python number or (nested) list/tuple of these.
+
+    Only exact types are read (see the module's docstring): a subclass or an object of another type
+    raises ``AssertionError`` saying what to return instead; no method of the object is called.
+    """
+    return _read(value, "to_numpy", "", _array)
 
 
 def _hint(hint: str) -> str:
     return f"\nHint: {hint}" if hint else ""
 
 
+def _shape(value: Any, what: str, hint: str) -> tuple:
+    fw = _FRAMEWORKS
+    fw.load()
+    cls = type(value)
+    if cls in (tuple, list) or (fw.torch and cls is fw.torch_size) or (fw.tf and cls is fw.tf_shape):
+        shape = _read(value, what, hint)
+        if any(type(n) is not int and n is not None for n in shape):
+            bad = next(n for n in shape if type(n) is not int and n is not None)
+            raise AssertionError(f"{what}: a shape holds ints, got {_type_name(bad)} {bad!r} in "
+                                 f"{tuple(shape)!r}.{_hint(hint)}")
+        return tuple(shape)
+    return _read(value, what, hint, _array).shape
+
+
 def check_shape(actual: Any, expected: Sequence[int], what: str = "output", hint: str = "") -> None:
-    """Assert ``actual`` (array or shape) has shape ``expected``."""
-    shape = tuple(actual) if isinstance(actual, (tuple, list)) else tuple(to_numpy(actual).shape)
-    expected = tuple(expected)
+    """Assert ``actual`` (array, tensor, or a shape: tuple, list, ``torch.Size``) has shape ``expected``."""
+    shape = _shape(actual, what, hint)
+    expected = _shape(expected, what, "")
     if shape != expected:
         raise AssertionError(f"{what}: expected shape {expected}, got {shape}.{_hint(hint)}")
 
@@ -40,15 +341,16 @@ def check_close(
     The message reports the largest absolute difference and where it is, so a student can tell an
     off-by-one window from a rounding error.
     """
-    a, e = to_numpy(actual).astype(np.float64), to_numpy(expected).astype(np.float64)
+    a = _read(actual, what, hint, _array).astype(np.float64)
+    e = _read(expected, what, "", _array).astype(np.float64)
     if a.shape != e.shape:
         raise AssertionError(f"{what}: expected shape {e.shape}, got {a.shape}.{_hint(hint)}")
-    if not np.all(np.isfinite(a)):
+    if not _np_isfinite(a).all():
         raise AssertionError(f"{what}: contains NaN or inf.{_hint(hint)}")
-    diff = np.abs(a - e)
-    bad = diff > atol + rtol * np.abs(e)
+    diff = _np_abs(a - e)
+    bad = diff > atol + rtol * _np_abs(e)
     if bad.any():
-        where = np.unravel_index(int(np.argmax(diff)), diff.shape) if diff.ndim else ()
+        where = _np_unravel_index(int(_np_argmax(diff)), diff.shape) if diff.ndim else ()
         raise AssertionError(
             f"{what}: {int(bad.sum())} of {bad.size} values differ; largest difference {diff.max():.3g} "
             f"at index {tuple(int(i) for i in where)} (got {a[where]:.6g}, expected {e[where]:.6g}; "
@@ -56,21 +358,87 @@ def check_close(
         )
 
 
+def _kind(value: Any) -> str:
+    cls = type(value)
+    return "NumPy array" if cls is _NDARRAY else _type_name(value)
+
+
+def _mismatch(actual: Any, expected: Any, path: str) -> str:
+    """Why the converted ``actual`` differs from ``expected`` ("" when equal): both are plain values."""
+    where = f" at {path}" if path else ""
+    e_cls, a_cls = type(expected), type(actual)
+    if e_cls is float:
+        if a_cls not in (int, float) or actual != expected:
+            return f"expected {expected!r}, got {_kind(actual)} {actual!r}{where}" if a_cls not in (int, float) \
+                else f"expected {expected!r}, got {actual!r}{where}"
+        return ""
+    if e_cls is _NDARRAY:
+        if a_cls is not _NDARRAY:
+            return f"expected an array, got {_kind(actual)} {actual!r}{where}"
+        if actual.shape != expected.shape or not bool((actual == expected).all()):
+            return f"expected {expected.tolist()!r}, got {actual.tolist()!r}{where}"
+        return ""
+    if a_cls is not e_cls:
+        return f"expected {_kind(expected)} {expected!r}, got {_kind(actual)} {actual!r}{where}"
+    if e_cls in (tuple, list):
+        if len(actual) != len(expected):
+            return f"expected {expected!r} ({len(expected)} items), got {actual!r} ({len(actual)} items){where}"
+        for i, (a, e) in enumerate(zip(actual, expected)):
+            why = _mismatch(a, e, f"{path}[{i}]")
+            if why:
+                return why if path else f"expected {expected!r}, got {actual!r} ({why})"
+        return ""
+    if e_cls is dict:
+        if set(actual) != set(expected):
+            return f"expected keys {sorted(map(repr, expected))}, got {sorted(map(repr, actual))}{where}"
+        for key in expected:
+            why = _mismatch(actual[key], expected[key], f"{path}[{key!r}]")
+            if why:
+                return why if path else f"expected {expected!r}, got {actual!r} ({why})"
+        return ""
+    if actual != expected:  # two plain scalars of one exact type, or two torch dtypes
+        return f"expected {expected!r}, got {actual!r}{where}"
+    return ""
+
+
 def check_equal(actual: Any, expected: Any, what: str = "value", hint: str = "") -> None:
-    """Assert ``actual == expected`` for plain Python values (ints, tuples, strings)."""
-    if actual != expected:
-        raise AssertionError(f"{what}: expected {expected!r}, got {actual!r}.{_hint(hint)}")
+    """Assert ``actual == expected`` for plain Python values (ints, tuples, strings, lists, dicts).
+
+    Type-strict: an ``int`` is expected where the expected value is an ``int`` (``17.0`` and ``True``
+    are wrong; a NumPy integer scalar counts), a ``tuple`` where it is a ``tuple``, and so on.
+    """
+    plain_expected = _read(expected, what, "")
+    plain_actual = _read(actual, what, hint)
+    why = _mismatch(plain_actual, plain_expected, "")
+    if why:
+        raise AssertionError(f"{what}: {why}.{_hint(hint)}")
+
+
+def _describe_error(err: BaseException) -> str:
+    try:
+        text = BaseException.__str__(err)
+        return text if type(text) is str else ""
+    except Exception:  # noqa: BLE001 - a student's exception that cannot even be printed
+        return "<an exception whose message cannot be read>"
 
 
 def check_raises(exception: type[BaseException], func, *args: Any, what: str = "", hint: str = "", **kwargs: Any) -> None:
-    """Assert ``func(*args, **kwargs)`` raises ``exception``."""
-    call = what or f"{getattr(func, '__name__', 'call')}{args}"
+    """Assert ``func(*args, **kwargs)`` raises ``exception`` (or a subclass of it).
+
+    ``except exception`` matches by the raised object's real class (Python's ``except`` does not consult
+    ``__instancecheck__``); the message for a wrong exception reads it without the student's ``__str__``.
+    """
+    if what:
+        call = what
+    else:
+        name = getattr(func, "__name__", "call")
+        call = f"{name if type(name) is str else 'call'}{args}"
     try:
         func(*args, **kwargs)
     except exception:
         return
     except Exception as err:  # noqa: BLE001 - we report the wrong exception type
         raise AssertionError(
-            f"{call}: expected {exception.__name__}, got {type(err).__name__}: {err}.{_hint(hint)}"
+            f"{call}: expected {exception.__name__}, got {_type_name(err)}: {_describe_error(err)}.{_hint(hint)}"
         ) from None
     raise AssertionError(f"{call}: expected {exception.__name__}, but nothing was raised.{_hint(hint)}")

@@ -38,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     p_check.add_argument("chapters", nargs="*")
     p_bench = sub.add_parser("bench-grading", help="nbgrader vs engine on a synthetic class: throughput, equality")
     p_bench.add_argument("chapter", nargs="?", default="01-one-by-one")
+    p_collect = sub.add_parser("collect", help="copy SRC/<student>/<chapter>/ into the submitted folder: regular "
+                                               "files only, within their size limits (links, FIFOs... refused)")
+    p_collect.add_argument("source", help="folder of <student>/<chapter>/<chapter>.ipynb")
+    p_collect.add_argument("--dest", default="", help="default: the course's submitted directory (autograde/work/submitted)")
     p_report = sub.add_parser("report", help="class report of a chapter: pass rates, messages, histogram")
     p_report.add_argument("chapter")
     p_report.add_argument("--autograde-dir", default="")
@@ -54,6 +58,22 @@ def main(argv: list[str] | None = None) -> int:
                                  force=args.force, workers=args.workers or None, scheduler=args.scheduler or None,
                                  use_sandbox=False if args.no_sandbox else None, timeout=args.timeout or None)
         return 1 if any(o.status == "failed" for outcomes in results.values() for o in outcomes) else 0
+
+    if args.command == "collect":
+        from pathlib import Path
+
+        from .course import repo_root
+        from .submissions import collect
+
+        if args.dest:
+            dest = Path(args.dest)
+        else:
+            from .engine import course_directory, load_config
+
+            coursedir = course_directory(load_config(repo_root() / "autograde"))
+            dest = Path(coursedir.root) / coursedir.submitted_directory
+        collect(Path(args.source), dest)
+        return 0  # refused files are listed; the rest of the class is collected
 
     if args.command == "student-edition":
         from .edition import build

@@ -46,11 +46,11 @@ from nbformat import NotebookNode
 
 from . import guard
 from . import notebook as nbtools
-from . import sandbox
+from . import sandbox, submissions
 from . import worker as worker_mod
+from .submissions import MAX_EXTRA_FILE_BYTES  # noqa: F401 - the cap on each file copied into the sandbox
 
 ENGINE_VERSION = "1"
-MAX_EXTRA_FILE_BYTES = 16 << 20
 
 
 # -- configuration ------------------------------------------------------------------------------------
@@ -74,8 +74,9 @@ class Submission:
     folder: Path
     notebook: Path | None = None
     problem: str = ""  # why it cannot be graded
-    note: str = ""  # something the instructor should know (renamed file...)
+    note: str = ""  # something the instructor should know (renamed file, removed link...)
     digest: str = ""
+    files: list[str] = field(default_factory=list)  # the folder's regular files (relative paths)
 
 
 @dataclass
@@ -89,46 +90,82 @@ class Outcome:
     skipped_cells: int = 0
 
 
-def _digest(folder: Path, extra: str) -> str:
+def _digest(folder: Path, extra: str, files: list[str] | None = None) -> str:
+    """sha256 of the submission's regular files (names and bytes), read without following a link."""
     h = hashlib.sha256(extra.encode())
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        h.update(str(path.relative_to(folder)).encode())
-        h.update(path.read_bytes())
+    submissions.hash_files(folder, submissions.scan(folder, "").files if files is None else files, h)
     return h.hexdigest()
 
 
+def _join(*notes: str) -> str:
+    return "; ".join(n for n in notes if n)
+
+
 def discover(coursedir, chapter: str, students: Iterable[str] | None = None) -> list[Submission]:
-    """Every submitted folder of the chapter, with its notebook or the reason it has none usable."""
+    """Every submitted folder of the chapter, with its notebook or the reason it has none usable.
+
+    Submissions are untrusted files (``cnngrade.submissions``): a notebook that is not a regular file (a
+    link, a folder, a FIFO...) or is over ``MAX_NOTEBOOK_BYTES`` is refused with its reason; any other
+    entry that is not a regular file is removed from the submitted copy, with a note, before nbgrader or a
+    worker reads the folder. Nothing here follows a link or reads without a limit, and one bad folder
+    never stops the others."""
     root = Path(coursedir.root) / coursedir.submitted_directory
     wanted = set(students) if students else None
     found = []
+    name = f"{chapter}.ipynb"
     for folder in sorted(root.glob(f"*/{chapter}")):
         student = folder.parent.name
         if wanted is not None and student not in wanted:
             continue
         sub = Submission(student, folder)
-        expected = folder / f"{chapter}.ipynb"
-        notebooks = sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))
-        if not expected.exists() and len(notebooks) == 1:
-            # A browser saves a second download as "01-one-by-one (1).ipynb": the only notebook of the
-            # folder is the student's answer. nbgrader only grades the expected name, so copy it there.
-            expected.write_bytes(notebooks[0].read_bytes())
-            sub.note = f"graded {notebooks[0].name!r} (the folder's only notebook) as {expected.name}"
-        elif not expected.exists():
-            names = ", ".join(p.name for p in notebooks) or "none"
-            sub.problem = f"no notebook named {expected.name} (notebooks in the folder: {names})"
-        if not sub.problem:
-            sub.notebook = expected
-            raw = expected.read_bytes()
-            if not raw.strip():
-                sub.problem = "the notebook file is empty"
-            else:
-                try:
-                    nbformat.reads(raw.decode("utf-8"), as_version=4)
-                except Exception as err:  # noqa: BLE001 - any parse failure is the student's file
-                    sub.problem = f"not a readable notebook ({type(err).__name__}: {str(err).splitlines()[0][:120]})"
+        try:
+            _examine(sub, name)
+        except Exception as err:  # noqa: BLE001 - whatever this folder holds, the others are graded
+            sub.problem = f"the submission folder could not be read ({type(err).__name__}: {str(err)[:160]})"
         found.append(sub)
     return found
+
+
+def _examine(sub: Submission, name: str) -> None:
+    """``discover`` for one folder: drop what is not a regular file, find and check the notebook."""
+    folder = sub.folder
+    scan = submissions.scan(folder, name)
+    if not submissions.real_folder(folder) or not submissions.real_folder(folder.parent):
+        sub.problem = scan.problem
+        return
+    sub.note = _join(*submissions.drop_refused(folder, scan.refused, keep=name))
+    if scan.problem:
+        sub.problem = scan.problem
+        return
+    expected = folder / name
+    notebooks = [f for f in scan.files if "/" not in f and f.endswith(".ipynb") and not f.startswith(".")]
+    if name not in scan.files and len(notebooks) == 1:
+        # A browser saves a second download as "01-one-by-one (1).ipynb": the only notebook of the
+        # folder is the student's answer. nbgrader only grades the expected name, so copy it there.
+        try:
+            data = submissions.read_regular(folder / notebooks[0], submissions.MAX_NOTEBOOK_BYTES)
+        except submissions.UnsafeFile as err:
+            sub.problem = f"{notebooks[0]} is {err}: refused"
+            return
+        submissions.write_new(expected, data)
+        scan.files = sorted(scan.files + [name])
+        sub.note = _join(sub.note, f"graded {notebooks[0]!r} (the folder's only notebook) as {name}")
+    elif name not in scan.files:
+        sub.problem = f"no notebook named {name} (notebooks in the folder: {', '.join(notebooks) or 'none'})"
+        return
+    sub.notebook, sub.files = expected, scan.files
+    try:
+        raw = submissions.read_regular(expected, submissions.MAX_NOTEBOOK_BYTES)
+    except submissions.UnsafeFile as err:
+        sub.problem = f"{name} is {err}: refused"
+        return
+    if not raw.strip():
+        sub.problem = "the notebook file is empty"
+    else:
+        try:
+            nbformat.reads(raw.decode("utf-8"), as_version=4)
+        except Exception as err:  # noqa: BLE001 - any parse failure is the student's file
+            sub.problem = f"not a readable notebook ({type(err).__name__}: {str(err).splitlines()[0][:120]})"
 
 
 class _Validation:
@@ -505,12 +542,20 @@ def record(coursedir_config, chapter: str, student: str) -> None:
 
 # -- the run ------------------------------------------------------------------------------------------
 def _files_of(sub: Submission) -> dict[str, str]:
-    files = {}
-    for path in sorted(p for p in sub.folder.rglob("*") if p.is_file()):
-        rel = str(path.relative_to(sub.folder))
-        if path.suffix == ".ipynb" or rel.startswith(".") or path.stat().st_size > MAX_EXTRA_FILE_BYTES:
+    """The submission's other regular files for the sandbox (not notebooks, not hidden, within
+    ``MAX_EXTRA_FILE_BYTES`` each), read without following a link; what is left out gets a note."""
+    files, left_out = {}, []
+    for rel in sub.files:
+        if rel.endswith(".ipynb") or rel.startswith("."):
             continue
-        files[rel] = base64.b64encode(path.read_bytes()).decode()
+        try:
+            data = submissions.read_regular(sub.folder / rel, submissions.MAX_EXTRA_FILE_BYTES)
+        except submissions.UnsafeFile as err:
+            left_out.append(f"{rel!r} ({err})")
+            continue
+        files[rel] = base64.b64encode(data).decode()
+    if left_out:
+        sub.note = _join(sub.note, "not copied into the sandbox: " + ", ".join(left_out))
     return files
 
 
@@ -616,7 +661,7 @@ def _autograde(autograde_dir: Path, chapter: str, *, students, force, workers, s
         if sub.problem:
             outcomes[sub.student] = Outcome(sub.student, "failed", sub.problem, sub.note)
             continue
-        sub.digest = digests[sub.student] = _digest(sub.folder, ENGINE_VERSION + source_digest + str(timeout))
+        sub.digest = digests[sub.student] = _digest(sub.folder, ENGINE_VERSION + source_digest + str(timeout), sub.files)
         autograded = root / coursedir.autograded_directory / sub.student / chapter / f"{chapter}.ipynb"
         before = previous.get(sub.student, {})
         if not force and before.get("digest") == sub.digest and before.get("status") == "graded" and autograded.exists():

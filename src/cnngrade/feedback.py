@@ -3,31 +3,53 @@
 nbgrader's autograde restores every test cell from the gradebook, hidden tests included, and
 ``nbgrader generate_feedback`` renders the autograded notebook as it is: the feedback HTML shows the
 source of every hidden test, and IPython tracebacks quote the failing hidden line again
-(jupyter/nbgrader#917). :class:`HideHiddenTests` runs after nbgrader's ``GetGrades`` and, per notebook:
+(jupyter/nbgrader#917). Worse, once a test cell has run, student code can read its source (IPython's
+``In`` history, the caller's frame, ``linecache``) and print it in any encoding (compressed + base64, say),
+which no scrubbing of text can recognise. So :class:`HideHiddenTests` (after nbgrader's ``GetGrades``)
+decides by *position*, not by content:
 
-* replaces the hidden block of every test cell (``### BEGIN HIDDEN TESTS`` ... ``### END HIDDEN TESTS``,
-  markers included) by one comment line; the cell source is taken from the gradebook's copy of the
-  source notebook when it is available (what the instructor wrote), else from the autograded cell;
-* replaces every error output's traceback by ``ExceptionName: message`` plus, in a test cell, a line
-  saying that the test cell failed; the message is what the failing ``check_*`` helper wrote to teach;
-* puts a first output line on every test cell: ``PASSED 2 / 2 points`` or ``FAILED 0 / 2 points``;
-* removes, from every output of every cell, any line that quotes a hidden test line (a student's cell
-  could print IPython's ``In`` history, or a warning could quote its source line).
+* cells **before the first test cell** ran before any hidden test existed in the kernel: their outputs are
+  shown (errors as ``ExceptionName: message``);
+* every other cell that is not a test cell (student or lesson cells after the first test cell): its
+  outputs are replaced by one line saying so (and, if it raised, the name of a built-in exception);
+* a **test cell** shows only ``PASSED 2 / 2 points`` / ``FAILED 0 / 2 points``, and for a failure the
+  exception's name (a Python built-in's, else a generic word) and its message: the ``check_*`` messages and
+  hints teach. Two rules bound what a student can pass through a message:
+  - an exception whose traceback goes through code of another cell (a student's function that the test
+    called, which can raise with the test's source as its message) shows its name and a generic line only;
+  - a message can still quote a value the student's function returned (``got ...``), and a traceback can
+    be forged (``compile`` with a library's file name; a check's exception caught and raised again with
+    other arguments): so each message is cut at ``max_message_chars`` and a notebook shows at most
+    ``max_notebook_message_chars`` of them (later ones are replaced by a line saying so);
+* the hidden block of every test cell (``### BEGIN HIDDEN TESTS`` ... ``### END HIDDEN TESTS``) is replaced
+  by one comment line; the source comes from the gradebook's copy of the source notebook when available;
+* as a last layer, any output line left that quotes a hidden test line is removed.
 
-Configured in ``autograde/nbgrader_config.py`` (``c.GenerateFeedback.preprocessors``).
+Configured in ``autograde/nbgrader_config.py`` (``c.GenerateFeedback.preprocessors``, the two limits).
 """
 from __future__ import annotations
 
 import html
 from typing import Iterable
 
+import builtins
+import re
+
 from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Integer
 
 HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
 HIDDEN_END = "### END HIDDEN TESTS"
 HIDDEN_PLACEHOLDER = "# (hidden tests run at grading time; their code is not shown in feedback)"
 REMOVED_LINE = "[line removed from feedback: it quotes a hidden test]"
+AFTER_TESTS_NOTE = ("[output not shown in feedback: this cell ran after the first test cell, when it could read the "
+                    "hidden tests]\n")
+RAISED_ELSEWHERE = ("{name} raised inside code of another cell that this test called; its message is not shown in "
+                    "feedback (run the test cell in your notebook to see it).")
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_FRAME = re.compile(r"^\s*(?:Cell In\[(\d+)\], line \d+|File (\S+?):\d+)", re.MULTILINE)
+TEST_OUTPUT_NOTE = "[the rest of this test cell's output is not shown in feedback]\n"
 # Output lines are scrubbed only for secret lines at least this long: short ones (")", "else:")
 # occur everywhere and reveal nothing.
 MIN_SECRET_LENGTH = 10
@@ -79,6 +101,43 @@ def short_error(ename: str, evalue: str) -> str:
     return f"{ename}: {evalue}" if evalue else ename
 
 
+def exception_name(ename: str) -> str:
+    """``ename`` if it names a Python built-in exception, else a generic word (a class the student defines
+    can have any name, a long encoded one included)."""
+    value = getattr(builtins, ename, None) if ename.isidentifier() else None
+    return ename if isinstance(value, type) and issubclass(value, BaseException) else "Exception"
+
+
+def raised_in_other_cells(traceback: list[str]) -> bool:
+    """Whether an IPython traceback has a frame of code from another cell than the one that ran (the first
+    frame is always that cell, the test cell; another ``Cell In[k]`` is a cell the student wrote) or of code
+    without a file (``exec`` of a string): then the exception was raised in, or passed through, student code.
+    The first frame is the reference, not the cell's ``execution_count``: a test cell run without history
+    has no count of its own."""
+    frames = [(m.group(1), m.group(2)) for m in _FRAME.finditer(_ANSI.sub("", "\n".join(traceback)))]
+    if not frames:
+        return False
+    own = frames[0][0]
+    return any((count is not None and count != own) or (path is not None and path.startswith("<"))
+               for count, path in frames[1:])
+
+
+def bounded_message(ename: str, evalue: str, limit: int, budget: int) -> tuple[str, int]:
+    """``(text, characters of the message used)``: ``Name: message`` with the message cut at ``limit`` and
+    at what is left of the notebook's ``budget``."""
+    name = exception_name(ename)
+    evalue = evalue or ""
+    allowed = max(0, min(limit, budget))
+    if not evalue:
+        return name, 0
+    if allowed == 0:
+        return f"{name} [message not shown: feedback shows at most {limit} characters of each failure message " \
+               f"and a limited total per notebook]", 0
+    shown = evalue[:allowed]
+    cut = f" [... cut: feedback shows at most {allowed} characters of this message]" if len(evalue) > allowed else ""
+    return short_error(name, shown) + cut, len(shown)
+
+
 def _is_test_cell(cell: NotebookNode) -> bool:
     meta = cell.get("metadata", {}).get("nbgrader", {})
     return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
@@ -113,7 +172,12 @@ def _stream(text: str) -> NotebookNode:
 
 
 class HideHiddenTests(NbGraderPreprocessor):
-    """GenerateFeedback step: no hidden test source anywhere, short error messages, a verdict per test cell."""
+    """GenerateFeedback step: no hidden test source, no output of cells that ran after the first test cell,
+    test cells reduced to a verdict and a bounded failure message."""
+
+    max_message_chars = Integer(400, help="characters of a test cell's failure message shown (0: none)").tag(config=True)
+    max_notebook_message_chars = Integer(
+        1600, help="characters of failure messages shown in all of a notebook's test cells together").tag(config=True)
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         sources = self._gradebook_sources(resources)
@@ -127,28 +191,53 @@ class HideHiddenTests(NbGraderPreprocessor):
                 cell.source = visible
         public = [c.source for c in nb.cells if c.cell_type in ("code", "markdown")]
         secrets = secret_lines(hidden, public) | {HIDDEN_BEGIN, HIDDEN_END}
+        budget = self.max_notebook_message_chars
+        tests_started = False
         for cell in nb.cells:
             if cell.cell_type != "code":
                 continue
-            test = _is_test_cell(cell)
-            outputs = []
-            for output in cell.get("outputs", []):
-                if output.output_type == "error":
-                    lines = [short_error(output.ename, output.evalue)]
-                    if test:
-                        lines.append("This test cell stopped at the check above; the checks after it did not run.")
-                    output.traceback = lines
+            outputs = cell.get("outputs", [])
+            if _is_test_cell(cell):
+                tests_started = True
+                cell.outputs, used = self._test_outputs(cell, outputs, budget)
+                budget -= used
+            elif tests_started:
+                cell.outputs = [_stream(AFTER_TESTS_NOTE + self._raised(outputs))] if outputs else []
+            else:
+                for output in outputs:
+                    if output.output_type == "error":
+                        output.traceback = [short_error(output.ename, output.evalue)]
+            for output in cell.outputs:
                 _scrub_output(output, secrets)
-                outputs.append(output)
-            if test:
-                verdict = _score_line(cell)
-                if verdict and verdict.startswith("FAILED") and not any(o.output_type == "error" for o in outputs):
-                    if any(o.output_type == "stream" and o.get("name") == "stderr" for o in outputs):
-                        verdict += "The cell wrote to stderr, which counts as a failure.\n"
-                if verdict:
-                    outputs.insert(0, _stream(verdict))
-            cell.outputs = outputs
         return nb, resources
+
+    @staticmethod
+    def _raised(outputs: list) -> str:
+        errors = [o for o in outputs if o.output_type == "error"]
+        return f"This cell raised {exception_name(errors[0].ename)}.\n" if errors else ""
+
+    def _test_outputs(self, cell: NotebookNode, outputs: list, budget: int) -> tuple[list, int]:
+        """A test cell's outputs in feedback: its verdict, its error with a bounded message, nothing else."""
+        verdict = _score_line(cell)
+        errors = [o for o in outputs if o.output_type == "error"]
+        shown, used = [], 0
+        if verdict and verdict.startswith("FAILED") and not errors:
+            if any(o.output_type == "stream" and o.get("name") == "stderr" for o in outputs):
+                verdict += "The cell wrote to stderr, which counts as a failure.\n"
+        if verdict:
+            shown.append(_stream(verdict))
+        if errors:
+            error = errors[0]
+            if raised_in_other_cells(error.get("traceback", [])):
+                text, used = RAISED_ELSEWHERE.format(name=exception_name(error.ename)), 0
+            else:
+                text, used = bounded_message(error.ename, error.evalue, self.max_message_chars, budget)
+            error.ename, error.evalue = exception_name(error.ename), text.partition(": ")[2] if ": " in text else ""
+            error.traceback = [text, "This test cell stopped at the check above; the checks after it did not run."]
+            shown.append(error)
+        if len(outputs) > len(errors):
+            shown.append(_stream(TEST_OUTPUT_NOTE))
+        return shown, used
 
     def _gradebook_sources(self, resources: dict) -> dict[str, str]:
         """``{grade_id: source}`` of the source notebook's cells as the gradebook stores them."""
