@@ -18,6 +18,32 @@ def test_torch_params_and_flops_of_a_conv():
     assert conv.training  # the mode is restored
 
 
+def test_keras_flops_agree_with_torch_flops_and_count_what_runs():
+    import os
+
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    import keras
+    import torch
+
+    inp = keras.Input((8, 8, 4))
+    y = keras.layers.Conv2D(6, 3, strides=2, padding="same", use_bias=False)(inp)
+    y = keras.layers.DepthwiseConv2D(3, padding="same", depth_multiplier=2, use_bias=False)(y)
+    y = keras.layers.Dense(5)(keras.layers.GlobalAveragePooling2D()(y))
+    model = keras.Model(inp, y)
+    torch_model = nn.Sequential(nn.Conv2d(4, 6, 3, stride=2, padding=1, bias=False),
+                                nn.Conv2d(6, 12, 3, padding=1, groups=6, bias=False),
+                                nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(12, 5))
+    expected = counting.torch_flops(torch_model, torch.zeros(1, 4, 8, 8))
+    assert expected == 2 * (6 * 4 * 9 * 16 + 12 * 9 * 16 + 12 * 5)
+    assert counting.keras_flops(model, (1, 8, 8, 4)) == expected
+
+    # a convolution run at stride 1 and subsampled afterwards costs 4 times more: the counter sees it
+    inp = keras.Input((8, 8, 4))
+    late = keras.Model(inp, keras.layers.Conv2D(6, 3, padding="same", use_bias=False)(inp)[:, ::2, ::2])
+    assert late.output.shape[1:] == (4, 4, 6)
+    assert counting.keras_flops(late, (1, 8, 8, 4)) == 2 * 6 * 4 * 9 * 64
+
+
 def test_human_units():
     assert counting.human(1_234_567) == "1.23M"
     assert counting.human(950) == "950"

@@ -33,6 +33,34 @@ def torch_flops(module: Any, *inputs: Any) -> int:
     return int(counter.get_total_flops())
 
 
+def keras_flops(model: Any, input_shape: tuple[int, ...]) -> int:
+    """FLOPs of one forward pass of a Keras model (TensorFlow backend) on one input of ``input_shape`` (NHWC,
+    batch dimension included), counted like ``torch_flops``: 2 per multiply-add of the convolutions and matrix
+    products that TensorFlow actually runs.
+
+    The model is traced once in inference mode and every ``Conv2D``, ``DepthwiseConv2dNative``, ``MatMul`` and
+    ``BatchMatMulV2`` operation of the graph is counted from its filter and output shapes, whatever layer
+    (functional call, layer subclass, ``keras.ops``) created it: a convolution computed at stride 1 and then
+    subsampled costs what it really costs.
+    """
+    import numpy as np
+    import tensorflow as tf
+
+    spec = tf.TensorSpec(tuple(input_shape), tf.float32)
+    graph = tf.function(lambda x: model(x, training=False)).get_concrete_function(spec).graph
+    total = 0
+    for op in graph.get_operations():
+        if op.type in ("Conv2D", "DepthwiseConv2dNative"):
+            kh, kw, c_in = (int(d) for d in op.inputs[1].shape[:3])
+            per_output = kh * kw * (c_in if op.type == "Conv2D" else 1)   # depthwise: one channel per output
+            total += 2 * per_output * int(np.prod(op.outputs[0].shape))
+        elif op.type in ("MatMul", "BatchMatMulV2"):
+            a, out = op.inputs[0].shape, op.outputs[0].shape
+            inner = int(a[-2] if op.get_attr("transpose_a" if op.type == "MatMul" else "adj_x") else a[-1])
+            total += 2 * inner * int(np.prod(out))
+    return total
+
+
 def human(n: float) -> str:
     """``1_234_567 -> '1.23M'``, for figure labels."""
     for unit, scale in (("G", 1e9), ("M", 1e6), ("k", 1e3)):

@@ -2,7 +2,7 @@
 # loses: test_replace_flat, test_replace_nested
 # why: always builds ratio-2 Ghost modules, whatever ratio is asked
 <<<<<<< solution
-            model.add_module(name, GhostModule(child.in_channels, child.out_channels, 1, ratio,
+            ghost = GhostModule(conv.in_channels, conv.out_channels, 1, ratio, stride=conv.stride, relu=False)
 =======
-            model.add_module(name, GhostModule(child.in_channels, child.out_channels, 1, 2,
+            ghost = GhostModule(conv.in_channels, conv.out_channels, 1, 2, stride=conv.stride, relu=False)
 >>>>>>> variant

@@ -2,7 +2,7 @@
 # loses: test_replace_flat, test_replace_nested
 # why: uses the default relu=True, adding ReLUs where the linear convolution had none
 <<<<<<< solution
-                                               stride=child.stride, relu=False))
+            ghost = GhostModule(conv.in_channels, conv.out_channels, 1, ratio, stride=conv.stride, relu=False)
 =======
-                                               stride=child.stride))
+            ghost = GhostModule(conv.in_channels, conv.out_channels, 1, ratio, stride=conv.stride)
 >>>>>>> variant

@@ -1,5 +1,5 @@
 # replaces: replace_pointwise_convs
-# loses: test_replace_nested
+# loses: test_replace_nested, test_replace_flat
 # why: walks only the model's direct children, missing 1x1 convolutions inside submodules
 def replace_pointwise_convs(model, ratio=2):
     count = 0

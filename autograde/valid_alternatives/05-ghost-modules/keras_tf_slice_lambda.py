@@ -5,12 +5,12 @@ def ghost_module_keras(x, out_channels, kernel_size=1, ratio=2, dw_size=3, strid
     if kernel_size > 1:
         x = keras.layers.ZeroPadding2D(kernel_size // 2)(x)
     primary = keras.layers.Conv2D(init, kernel_size, strides=strides, padding="valid", use_bias=False)(x)
-    primary = keras.layers.BatchNormalization(epsilon=1e-5)(primary)
+    primary = keras.layers.BatchNormalization(epsilon=1e-5, momentum=0.9)(primary)
     if relu:
         primary = keras.layers.Activation("relu")(primary)
     cheap = keras.layers.DepthwiseConv2D(dw_size, strides=1, padding="same", depth_multiplier=ratio - 1,
                                          use_bias=False)(primary)
-    cheap = keras.layers.BatchNormalization(epsilon=1e-5)(cheap)
+    cheap = keras.layers.BatchNormalization(epsilon=1e-5, momentum=0.9)(cheap)
     if relu:
         cheap = keras.layers.Activation("relu")(cheap)
     both = keras.layers.Concatenate()([primary, cheap])

@@ -1,9 +1,22 @@
 # replaces: replace_pointwise_convs
-# why: collects targets with named_modules first, then swaps them with set_submodule
+# why: recursive walk over each module's children dictionary (lists a shared child in every slot), stops at Ghost modules
 def replace_pointwise_convs(model, ratio=2):
-    targets = [(name, m) for name, m in model.named_modules()
-               if isinstance(m, nn.Conv2d) and tuple(m.kernel_size) == (1, 1) and m.groups == 1]
-    for name, conv in targets:
-        model.set_submodule(name, GhostModule(conv.in_channels, conv.out_channels, kernel_size=1, ratio=ratio,
-                                              stride=conv.stride[0], relu=False))
-    return len(targets)
+    done = {}
+
+    def walk(module):
+        for name, child in list(module._modules.items()):
+            if child is None or isinstance(child, GhostModule):
+                continue
+            if isinstance(child, nn.Conv2d) and tuple(child.kernel_size) == (1, 1) and child.groups == 1:
+                if id(child) not in done:
+                    new = GhostModule(child.in_channels, child.out_channels, kernel_size=1, ratio=ratio,
+                                      stride=tuple(child.stride), relu=False)
+                    new.to(device=child.weight.device, dtype=child.weight.dtype)
+                    new.train(child.training)
+                    done[id(child)] = new
+                setattr(module, name, done[id(child)])
+            else:
+                walk(child)
+
+    walk(model)
+    return int(len(done))
