@@ -23,10 +23,11 @@ def root() -> Path:
 # `make test` runs the modules on two workers (`--dist loadscope --no-loadscope-reorder`): each worker takes
 # the next module when it is done with one. Longest first leaves only short modules for the end, so that
 # neither worker idles while the other finishes a long one. Measured CPU seconds, each module alone, on
-# 2 cores: chapters 240, engine 200, book 117, attacks 85, class 40, default_config 35, student_edition 23;
+# 2 cores: chapters 240, engine 200, book 117, attacks 85, submission_files ~50, class 40, default_config 35,
+# student_edition 23;
 # the browser waits for the book (built by whichever worker asks first). Modules not listed run after these.
-LONGEST_FIRST = ["test_chapters", "test_book", "test_engine", "test_attacks", "test_class", "test_default_config",
-                 "test_student_edition", "test_browser"]
+LONGEST_FIRST = ["test_chapters", "test_book", "test_engine", "test_attacks", "test_submission_files", "test_class",
+                 "test_default_config", "test_student_edition", "test_browser"]
 
 
 def pytest_collection_modifyitems(items):
