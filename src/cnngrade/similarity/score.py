@@ -1,0 +1,174 @@
+"""Scoring pairs of students by the rare code they share, per exercise and per notebook.
+
+Weights. A fingerprint that ``df`` of the class's ``N`` students wrote in an exercise weighs
+
+    w(df) = max(0, ln(N / (2 df))) / ln(N / 4)
+
+so a fingerprint that only the two students of a pair wrote weighs 1, one that a tenth of the class wrote
+about a third as much, and one that half the class or more wrote weighs 0: a short exercise with few
+correct forms gives honest students the same code, and that code is evidence of nothing. (``N`` is
+at least 8, so a tiny class does not make everything rare.)
+
+Scores. For students a and b and an exercise: ``shared`` is the weight of the fingerprints both have,
+``own(a)`` the weight of all of a's; the exercise's **containment** is ``shared / min(own(a), own(b))``
+(how much of the shorter answer's distinctive code the other also has). The **notebook score** pools
+the exercises both answered: ``sum(shared) / sum(min(own(a), own(b)))``; the **evidence** is
+``sum(shared)``, in units of "fingerprints only these two wrote".
+
+Flags. A pair is flagged when its notebook score is at least ``NOTEBOOK_SCORE`` with at least
+``NOTEBOOK_EVIDENCE`` evidence, or when one exercise alone has containment at least
+``EXERCISE_CONTAINMENT`` and ``EXERCISE_EVIDENCE`` evidence (a copy of one exercise in an otherwise
+honest notebook). Clusters are the connected components of the flagged pairs.
+
+Index. Per exercise, the students' fingerprints form a sparse students x fingerprints matrix (an
+inverted index: each column lists the students that have one fingerprint); the shared weights of all
+pairs are one sparse product ``M W M^T``, which only touches pairs that share a weighted fingerprint,
+so a class of hundreds costs milliseconds, not an all-pairs loop over files.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .collect import ClassSet
+
+NOTEBOOK_SCORE = 0.9
+NOTEBOOK_EVIDENCE = 8.0
+EXERCISE_CONTAINMENT = 0.8
+EXERCISE_EVIDENCE = 12.0
+MIN_CLASS = 8
+
+
+def weight(df: int, n: int) -> float:
+    n = max(n, MIN_CLASS)
+    return max(0.0, math.log(n / (2 * df))) / math.log(n / 4)
+
+
+@dataclass
+class ExerciseMatch:
+    containment: float
+    shared: float
+
+
+@dataclass
+class PairScore:
+    a: str
+    b: str
+    score: float
+    evidence: float
+    exercises: dict[str, ExerciseMatch]
+    flagged: bool = False
+    reasons: list[str] = field(default_factory=list)
+    cluster: int | None = None
+
+
+@dataclass
+class Analysis:
+    chapter: str
+    students: list[str]
+    exercises: list[str]
+    pairs: list[PairScore]                       # every pair that shares a weighted fingerprint, best first
+    weights: dict[str, dict[int, float]]          # exercise -> fingerprint -> weight
+    own: dict[str, dict[str, float]]              # student -> exercise -> weight of their fingerprints
+    clusters: list[list[str]]
+    classes: ClassSet
+    matrix: np.ndarray = field(repr=False, default_factory=lambda: np.zeros((0, 0)))
+
+    @property
+    def flagged(self) -> list[PairScore]:
+        return [p for p in self.pairs if p.flagged]
+
+
+def _flag(pair: PairScore) -> None:
+    if pair.score >= NOTEBOOK_SCORE and pair.evidence >= NOTEBOOK_EVIDENCE:
+        pair.reasons.append(f"notebook score {pair.score:.2f}, evidence {pair.evidence:.1f}")
+    for name, match in pair.exercises.items():
+        if match.containment >= EXERCISE_CONTAINMENT and match.shared >= EXERCISE_EVIDENCE:
+            pair.reasons.append(f"{name}: containment {match.containment:.2f}, evidence {match.shared:.1f}")
+    pair.flagged = bool(pair.reasons)
+
+
+def analyse(classes: ClassSet) -> Analysis:
+    from scipy import sparse
+
+    students = [s.student for s in classes.submissions]
+    index = {s: i for i, s in enumerate(students)}
+    n = len(students)
+    names = [e.grade_id for e in classes.exercises]
+    own = np.zeros((n, len(names)))
+    shared: dict[tuple[int, int], dict[str, float]] = {}
+    weights: dict[str, dict[int, float]] = {}
+    for e, name in enumerate(names):
+        rows = [(index[s.student], s.answers[name].fingerprints.hashes) for s in classes.submissions if name in s.answers]
+        df = Counter(h for _, hashes in rows for h in hashes)
+        w = {h: weight(count, n) for h, count in df.items()}
+        weights[name] = w
+        for i, hashes in rows:
+            own[i, e] = sum(w[h] for h in hashes)
+        columns = {h: c for c, h in enumerate(h for h, count in df.items() if count >= 2 and w[h] > 0)}
+        if not columns:
+            continue
+        r, c = [], []
+        for i, hashes in rows:
+            for h in hashes:
+                if h in columns:
+                    r.append(i)
+                    c.append(columns[h])
+        m = sparse.csr_matrix((np.ones(len(r)), (r, c)), shape=(n, len(columns)))
+        col_w = np.zeros(len(columns))
+        for h, col in columns.items():
+            col_w[col] = w[h]
+        product = sparse.triu(m.multiply(col_w[None, :]).tocsr() @ m.T, k=1).tocoo()
+        for i, j, value in zip(product.row, product.col, product.data):
+            if value > 0:
+                shared.setdefault((int(i), int(j)), {})[name] = float(value)
+
+    pairs = []
+    matrix = np.zeros((n, n))
+    for (i, j), per_exercise in shared.items():
+        both = (own[i] > 0) & (own[j] > 0)
+        denominator = float(np.minimum(own[i], own[j])[both].sum())
+        evidence = sum(per_exercise.values())
+        matches = {}
+        for name, value in per_exercise.items():
+            e = names.index(name)
+            smaller = min(own[i, e], own[j, e])
+            matches[name] = ExerciseMatch(min(1.0, value / smaller) if smaller > 0 else 0.0, value)
+        score = min(1.0, evidence / denominator) if denominator > 0 else 0.0
+        pair = PairScore(students[i], students[j], score, evidence, matches)
+        _flag(pair)
+        pairs.append(pair)
+        matrix[i, j] = matrix[j, i] = score
+    pairs.sort(key=lambda p: (not p.flagged, -p.score, -p.evidence, p.a, p.b))
+
+    clusters = _components([(p.a, p.b) for p in pairs if p.flagged])
+    for number, members in enumerate(clusters, start=1):
+        member_set = set(members)
+        for pair in pairs:
+            if pair.flagged and pair.a in member_set:
+                pair.cluster = number
+    own_by_student = {s: {names[e]: float(own[i, e]) for e in range(len(names))} for s, i in index.items()}
+    return Analysis(classes.chapter, students, names, pairs, weights, own_by_student, clusters, classes, matrix)
+
+
+def _components(edges: list[tuple[str, str]]) -> list[list[str]]:
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for x in parent:
+        groups.setdefault(find(x), []).append(x)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g))
