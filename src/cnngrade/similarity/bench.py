@@ -38,6 +38,7 @@ from ..course import repo_root
 from . import disguise as dg
 from .collect import read_notebook
 from .normalize import given_names
+from .score import strength
 
 OWN_SHARE = 0.3          # honest students who write an exercise their own way (a variant written from scratch)
 SOLUTION_SHARE = 0.6     # of the others, those who write the solution's form (the rest: it with a typical mistake)
@@ -116,12 +117,15 @@ def build_class(chapter: str, n_students: int, folder: Path, seed: int = 0, root
 
     own_answers: dict[str, set[str]] = {}  # student -> exercises answered with their own code
 
-    def honest(student_rng: random.Random, sid: str = "") -> dict[str, str]:
+    def honest(student_rng: random.Random, sid: str = "", force_own: str | None = None) -> dict[str, str]:
         answers = {}
         for gid, options in impls.items():
-            if student_rng.random() < UNATTEMPTED:
+            if gid == force_own:
+                code = unused[gid].pop() if unused[gid] else student_rng.choice(own[gid])
+                own_answers.setdefault(sid, set()).add(gid)
+            elif student_rng.random() < UNATTEMPTED:
                 continue
-            if unused[gid] and student_rng.random() < OWN_SHARE:
+            elif unused[gid] and student_rng.random() < OWN_SHARE:
                 code = unused[gid].pop()
                 own_answers.setdefault(sid, set()).add(gid)
             elif len(options) == 1 or student_rng.random() < SOLUTION_SHARE:
@@ -150,9 +154,9 @@ def build_class(chapter: str, n_students: int, folder: Path, seed: int = 0, root
     kinds: dict[frozenset, str] = {}
     counter = iter(range(10_000))
 
-    def new_honest() -> str:
+    def new_honest(force_own: str | None = None) -> str:
         sid = f"s{next(counter):04d}"
-        students[sid] = honest(random.Random(f"{seed}-{chapter}-{sid}"), sid)
+        students[sid] = honest(random.Random(f"{seed}-{chapter}-{sid}"), sid, force_own)
         return sid
 
     def plant(a: str, b: str, kind: str) -> None:
@@ -181,13 +185,9 @@ def build_class(chapter: str, n_students: int, folder: Path, seed: int = 0, root
             plant(a, b, "cluster of five")
     # one exercise copied: the longest that the source wrote their own way (a copy of the common form of an
     # exercise is what honest students write too: no tool can, or should, tell it from them)
-    longest = max((g for g in own if own[g] and g not in written), key=lambda g: len(impls[g][0]), default=None)
-    src = new_honest()
-    for _ in range(200):
-        if longest is None or longest in own_answers.get(src, ()):
-            break
-        src = new_honest()
-    if longest is None or longest not in own_answers.get(src, ()):
+    longest = max((g for g in own if own[g]), key=lambda g: len(impls[g][0]), default=None)
+    src = new_honest(force_own=longest)
+    if longest is None:
         longest = max((g for g in students[src] if g not in written), key=lambda g: len(students[src][g]))
     dst = new_honest()
     students[dst].update(copied(students[src], "all", random.Random(f"{seed}-{chapter}-partial"), only=[longest]))
@@ -258,6 +258,13 @@ def copydetect_scores(cls: SyntheticClass, boilerplate: bool, workdir: Path) -> 
     return result, took
 
 
+def _cpu_seconds() -> float:
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 @dataclass
 class Quality:
     flagged: int
@@ -299,7 +306,8 @@ class ChapterResult:
     students: int
     ours: Quality
     ours_seconds: float
-    margin: tuple[float, float]  # lowest score of a planted pair (notebook or exercise), highest of an honest pair
+    ours_cpu_seconds: float      # this process and its workers: what the time would be on an idle core
+    margin: tuple[float, float]  # weakest planted pair, strongest honest pair (score.strength: flagged when >= 1)
     missed: list[str]
     honest_flagged: list[str]
     baselines: dict[str, tuple[Quality, float, float, Quality]]  # name -> (at display t, seconds, best t, at best t)
@@ -309,18 +317,16 @@ def bench_chapter(chapter: str, n_students: int, workdir: Path, seed: int = 0, b
     from . import run
 
     cls = build_class(chapter, n_students, workdir / chapter, seed)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), _cpu_seconds()
     analysis, _ = run(cls.folder, chapter, cls.released, workdir / chapter / "report")
-    took = time.perf_counter() - start
+    took, cpu = time.perf_counter() - start, _cpu_seconds() - cpu_start
     flagged = {frozenset((p.a, p.b)) for p in analysis.flagged}
     ours = quality(flagged, cls.planted)
     by_pair = {frozenset((p.a, p.b)): p for p in analysis.pairs}
     missed = [f"{' & '.join(sorted(p))} ({cls.kinds[p]})" for p in sorted(cls.planted - flagged, key=sorted)]
     honest_flagged = [f"{p.a} & {p.b}: {'; '.join(p.reasons)}" for p in analysis.flagged if frozenset((p.a, p.b)) not in cls.planted]
-    planted_strength = [max([by_pair[p].score] + [m.containment for m in by_pair[p].exercises.values()]) if p in by_pair else 0.0
-                        for p in cls.planted]
-    honest_strength = [max([p.score] + [m.containment for m in p.exercises.values() if m.shared >= 1.0])
-                       for p in analysis.pairs if frozenset((p.a, p.b)) not in cls.planted]
+    planted_strength = [strength(by_pair[p]) if p in by_pair else 0.0 for p in cls.planted]
+    honest_strength = [strength(p) for p in analysis.pairs if frozenset((p.a, p.b)) not in cls.planted]
     margin = (min(planted_strength, default=0.0), max(honest_strength, default=0.0))
     baselines = {}
     if baseline:
@@ -329,23 +335,47 @@ def bench_chapter(chapter: str, n_students: int, workdir: Path, seed: int = 0, b
             at_display = quality({p for p, s in scores.items() if s >= COPYDETECT_DISPLAY}, cls.planted)
             t, at_best = best_threshold(scores, cls.planted)
             baselines[name] = (at_display, seconds, t, at_best)
-    return ChapterResult(chapter, len(cls.students), ours, took, margin, missed, honest_flagged, baselines)
+    return ChapterResult(chapter, len(cls.students), ours, took, cpu, margin, missed, honest_flagged, baselines)
 
 
-def main(chapters: list[str] | None = None, n_students: int = 300, seed: int = 0, baseline: bool = True,
-         workdir: str | None = None) -> list[ChapterResult]:
+def _load() -> str:
+    import os
+
+    try:
+        return f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}"
+    except OSError:
+        return f"{os.cpu_count()} cores"
+
+
+def main(chapters: list[str] | None = None, n_students: int = 80, timing_students: int = 300, seed: int = 0,
+         baseline: bool = True, workdir: str | None = None) -> list[ChapterResult]:
+    """Per chapter: both tools on a class of ``n_students`` (copydetect compares every pair of whole files:
+    minutes for 300), then this tool alone on a class of ``timing_students`` (its precision, recall, time)."""
     chapters = chapters or all_chapters()
     results = []
     with tempfile.TemporaryDirectory(prefix="cnngrade-sim-") as tmp:
         base = Path(workdir) if workdir else Path(tmp)
         for chapter in chapters:
+            if timing_students:
+                big = bench_chapter(chapter, timing_students, base / "timing", seed, baseline=False)
+                results.append(big)
+                print(f"{chapter}: {big.students} submissions, this tool alone: {big.ours.line()}; "
+                      f"{big.ours_seconds:.1f} s wall, {big.ours_cpu_seconds:.1f} s CPU (read, normalise, index, score, "
+                      f"write the report; {_load()})")
+                print(f"  weakest planted pair {big.margin[0]:.2f}, strongest honest pair {big.margin[1]:.2f} "
+                      f"(distance to the flag rule: flagged when at least 1)")
+                for line in big.missed:
+                    print(f"    MISSED  {line}")
+                for line in big.honest_flagged:
+                    print(f"    HONEST PAIR FLAGGED  {line}")
+            if not n_students:
+                continue
             result = bench_chapter(chapter, n_students, base, seed, baseline)
             results.append(result)
             print(f"{chapter}: {result.students} submissions, {len(result.missed) + result.ours.true_positives} planted pairs")
-            print(f"  this tool:  {result.ours.line()}; {result.ours_seconds:.1f} s "
-                  f"(read, normalise, index, score, write the report)")
+            print(f"  this tool:  {result.ours.line()}; {result.ours_seconds:.1f} s wall, {result.ours_cpu_seconds:.1f} s CPU")
             print(f"              weakest planted pair {result.margin[0]:.2f}, strongest honest pair {result.margin[1]:.2f} "
-                  f"(best of notebook score and exercise containment)")
+                  f"(distance to the flag rule: flagged when at least 1)")
             for line in result.missed:
                 print(f"    MISSED  {line}")
             for line in result.honest_flagged:

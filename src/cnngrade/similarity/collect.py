@@ -149,6 +149,8 @@ def answers_of(cells: list[dict], exercise_list: list[Exercise], base: dict[str,
         gid = _grade_id(cell)
         if gid and gid not in by_id:
             by_id[gid] = cell
+        if not isinstance(cell.get("cell_type"), str):
+            raise UnreadableNotebook("not a notebook (a cell without a type)")
     result = {}
     for exercise in exercise_list:
         cell = by_id.get(exercise.grade_id)
@@ -164,12 +166,24 @@ def answers_of(cells: list[dict], exercise_list: list[Exercise], base: dict[str,
     return result
 
 
-def load_class(submitted: Path, chapter: str, released: Path, max_bytes: int = MAX_NOTEBOOK_BYTES) -> ClassSet:
-    """Every ``submitted/<student>/<chapter>/<chapter>.ipynb``, compared with the released ``released``."""
+def _read_one(job: tuple[str, Path, list[Exercise], dict[str, set[int]], int]) -> tuple[str, dict[str, Answer] | str]:
+    student, path, exercise_list, base, max_bytes = job
+    try:
+        return student, answers_of(read_notebook(path, max_bytes), exercise_list, base)
+    except UnreadableNotebook as err:
+        return student, str(err)
+
+
+def load_class(submitted: Path, chapter: str, released: Path, max_bytes: int = MAX_NOTEBOOK_BYTES,
+               workers: int | None = None) -> ClassSet:
+    """Every ``submitted/<student>/<chapter>/<chapter>.ipynb``, compared with the released ``released``.
+
+    Notebooks are read and normalised by ``workers`` processes (default: the cores; one for a small class)."""
     released_cells = read_notebook(released, max_bytes=max(max_bytes, MAX_NOTEBOOK_BYTES))
     exercise_list = exercises(released_cells)
     base = base_hashes(released_cells, exercise_list)
     submissions, skipped = [], {}
+    jobs = []
     entries = sorted(os.scandir(submitted), key=lambda e: e.name) if submitted.is_dir() else []
     for entry in entries:
         if not entry.is_dir(follow_symlinks=False):
@@ -184,10 +198,18 @@ def load_class(submitted: Path, chapter: str, released: Path, max_bytes: int = M
         if not stat.S_ISDIR(info.st_mode):
             skipped[entry.name] = f"{chapter}/ is not a folder (a link or a file)"
             continue
-        try:
-            cells = read_notebook(chapter_dir / f"{chapter}.ipynb", max_bytes)
-        except UnreadableNotebook as err:
-            skipped[entry.name] = str(err)
-            continue
-        submissions.append(Submission(entry.name, answers_of(cells, exercise_list, base)))
+        jobs.append((entry.name, chapter_dir / f"{chapter}.ipynb", exercise_list, base, max_bytes))
+    workers = workers or (os.cpu_count() or 1 if len(jobs) >= 40 else 1)
+    if workers > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.map(_read_one, jobs, chunksize=max(1, len(jobs) // (4 * workers)))
+    else:
+        results = [_read_one(job) for job in jobs]
+    for student, result in results:
+        if isinstance(result, str):
+            skipped[student] = result
+        else:
+            submissions.append(Submission(student, result))
     return ClassSet(chapter, exercise_list, submissions, skipped)

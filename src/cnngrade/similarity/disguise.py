@@ -67,7 +67,8 @@ def rename(code: str, given: set[str], rng: random.Random) -> str:
     tree = ast.parse(code)
     methods = {f.name for c in ast.walk(tree) if isinstance(c, ast.ClassDef) for f in c.body
                if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}  # forward, build, call...: the framework's
-    in_strings = set(re.findall(r"\{([A-Za-z_]\w*)", " ".join(t.string for t in _tokens(code) if t.type == tokenize.STRING)))
+    in_strings = set(re.findall(r"[A-Za-z_]\w*", " ".join(t.string for t in _tokens(code) if t.type == tokenize.STRING
+                                                        and re.match(r"[rRbB]?[fF]", t.string))))  # f-string fields
     given = set(given) | methods | in_strings | {"self", "cls"}
     names, attrs = set(), set()
     for node in ast.walk(tree):

@@ -90,10 +90,10 @@ def _path(node: ast.AST) -> str | None:
     """``self.main.conv`` -> "self.main.conv"; None for anything but names and attributes of names."""
     parts = []
     while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
+        parts.append(getattr(node, "original", node.attr))
         node = node.value
     if isinstance(node, ast.Name):
-        parts.append(node.id)
+        parts.append(getattr(node, "original", node.id))
         return ".".join(reversed(parts))
     return None
 
@@ -111,12 +111,14 @@ def effects(stmt: ast.stmt) -> tuple[set[str], set[str], bool]:
     """
     reads: set[str] = set()
     writes: set[str] = set()
-    barrier = isinstance(stmt, (ast.Expr, ast.Delete, ast.Import, ast.ImportFrom, ast.Assert)) or any(
-        isinstance(node, _CONTROL) for node in ast.walk(stmt))
+    barrier = isinstance(stmt, (ast.Expr, ast.Delete, ast.Import, ast.ImportFrom, ast.Assert))
+    nodes = list(ast.walk(stmt))
     # only the outermost name/attribute chain counts: `self.main(x)` reads self.main, not self
-    inner = {id(node.value) for node in ast.walk(stmt) if isinstance(node, ast.Attribute)}
-    for node in ast.walk(stmt):
-        if isinstance(node, (ast.Name, ast.Attribute)) and id(node) not in inner:
+    inner = {id(node.value) for node in nodes if isinstance(node, ast.Attribute)}
+    for node in nodes:
+        if isinstance(node, _CONTROL):
+            barrier = True
+        elif isinstance(node, (ast.Name, ast.Attribute)) and id(node) not in inner:
             path = _path(node)
             if path is None:
                 continue
@@ -129,7 +131,7 @@ def effects(stmt: ast.stmt) -> tuple[set[str], set[str], bool]:
             if path:
                 writes.add(path)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            writes.add(node.name)
+            writes.add(getattr(node, "original", node.name))
         elif isinstance(node, ast.AugAssign):
             target = node.target.value if isinstance(node.target, ast.Subscript) else node.target
             path = _path(target)
@@ -385,9 +387,11 @@ class _Renamer(ast.NodeTransformer):
     def __init__(self, names: set[str], attrs: set[str]):
         self.names, self.attrs = names, attrs
 
+    # the original names stay on the nodes (``original``): the reordering reads them after renaming
+
     def visit_Name(self, node: ast.Name):
         if node.id in self.names:
-            node.id = VAR
+            node.original, node.id = node.id, VAR
         return node
 
     def visit_arg(self, node: ast.arg):
@@ -398,13 +402,13 @@ class _Renamer(ast.NodeTransformer):
     def visit_Attribute(self, node: ast.Attribute):
         self.generic_visit(node)
         if node.attr in self.attrs:
-            node.attr = ATTR
+            node.original, node.attr = node.attr, ATTR
         return node
 
     def _def(self, node):
         self.generic_visit(node)
         if node.name in self.names:
-            node.name = VAR
+            node.original, node.name = node.name, VAR
         return node
 
     visit_FunctionDef = visit_AsyncFunctionDef = visit_ClassDef = _def
@@ -420,15 +424,14 @@ class _Renamer(ast.NodeTransformer):
         return node
 
 
-def _reorder(tree: ast.AST, renamer: _Renamer) -> None:
-    def key(stmt: ast.stmt) -> str:
-        return ast.unparse(renamer.visit(copy.deepcopy(stmt)))
-
-    for node in ast.walk(tree):
-        for name in _BODY_FIELDS:
-            stmts = getattr(node, name, None)
-            if isinstance(stmts, list) and len(stmts) > 1 and isinstance(stmts[0], ast.stmt):
-                setattr(node, name, canonical_order(stmts, key))
+def _reorder(tree: ast.AST) -> None:
+    """Canonical order in every block of a renamed tree (dependencies from the original names)."""
+    for child in ast.iter_child_nodes(tree):  # inner blocks first: a statement's key is its canonical text
+        _reorder(child)
+    for name in _BODY_FIELDS:
+        stmts = getattr(tree, name, None)
+        if isinstance(stmts, list) and len(stmts) > 1 and isinstance(stmts[0], ast.stmt):
+            setattr(tree, name, canonical_order(stmts, ast.unparse))
 
 
 _LAYOUT = {tokenize.NEWLINE, tokenize.NL, tokenize.INDENT, tokenize.DEDENT, tokenize.COMMENT, tokenize.ENDMARKER,
@@ -488,9 +491,8 @@ def code_tokens(source: str, given: set[str] | frozenset = frozenset()) -> tuple
         tree = _Cleaner().visit(tree)
         _inline_helpers(tree)
         names, attrs = _bound_names(tree)
-        renamer = _Renamer(names - given, attrs - given)
-        _reorder(tree, renamer)
-        tree = renamer.visit(tree)
+        tree = _Renamer(names - given, attrs - given).visit(tree)
+        _reorder(tree)
         out: list[Token] = []
         _emit(tree.body, out)
         return out, "ast"

@@ -70,7 +70,7 @@ class Analysis:
     chapter: str
     students: list[str]
     exercises: list[str]
-    pairs: list[PairScore]                       # every pair that shares a weighted fingerprint, best first
+    pairs: list[PairScore]                       # the pairs worth listing (PAIR_FLOOR, EXERCISE_FLOOR), flagged first
     weights: dict[str, dict[int, float]]          # exercise -> fingerprint -> weight
     own: dict[str, dict[str, float]]              # student -> exercise -> weight of their fingerprints
     clusters: list[list[str]]
@@ -82,6 +82,14 @@ class Analysis:
         return [p for p in self.pairs if p.flagged]
 
 
+def strength(pair: PairScore) -> float:
+    """How far the pair is past the flag rule: at least 1 exactly when it is flagged (the benchmark's margin)."""
+    notebook = min(pair.score / NOTEBOOK_SCORE, pair.evidence / NOTEBOOK_EVIDENCE)
+    exercise = max((min(m.containment / EXERCISE_CONTAINMENT, m.shared / EXERCISE_EVIDENCE) for m in pair.exercises.values()),
+                   default=0.0)
+    return max(notebook, exercise)
+
+
 def _flag(pair: PairScore) -> None:
     if pair.score >= NOTEBOOK_SCORE and pair.evidence >= NOTEBOOK_EVIDENCE:
         pair.reasons.append(f"notebook score {pair.score:.2f}, evidence {pair.evidence:.1f}")
@@ -89,6 +97,10 @@ def _flag(pair: PairScore) -> None:
         if match.containment >= EXERCISE_CONTAINMENT and match.shared >= EXERCISE_EVIDENCE:
             pair.reasons.append(f"{name}: containment {match.containment:.2f}, evidence {match.shared:.1f}")
     pair.flagged = bool(pair.reasons)
+
+
+PAIR_FLOOR = 0.1  # pairs below this notebook score, with no exercise above EXERCISE_FLOOR, are not listed
+EXERCISE_FLOOR = 0.5
 
 
 def analyse(classes: ClassSet) -> Analysis:
@@ -99,7 +111,7 @@ def analyse(classes: ClassSet) -> Analysis:
     n = len(students)
     names = [e.grade_id for e in classes.exercises]
     own = np.zeros((n, len(names)))
-    shared: dict[tuple[int, int], dict[str, float]] = {}
+    shared = np.zeros((len(names), n, n))
     weights: dict[str, dict[int, float]] = {}
     for e, name in enumerate(names):
         rows = [(index[s.student], s.answers[name].fingerprints.hashes) for s in classes.submissions if name in s.answers]
@@ -121,27 +133,24 @@ def analyse(classes: ClassSet) -> Analysis:
         col_w = np.zeros(len(columns))
         for h, col in columns.items():
             col_w[col] = w[h]
-        product = sparse.triu(m.multiply(col_w[None, :]).tocsr() @ m.T, k=1).tocoo()
-        for i, j, value in zip(product.row, product.col, product.data):
-            if value > 0:
-                shared.setdefault((int(i), int(j)), {})[name] = float(value)
+        shared[e] = (m.multiply(col_w[None, :]).tocsr() @ m.T).toarray()
+        np.fill_diagonal(shared[e], 0.0)
 
+    smaller = np.minimum(own[:, None, :], own[None, :, :]).transpose(2, 0, 1)  # (exercises, n, n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        containment = np.where(smaller > 0, np.minimum(1.0, shared / smaller), 0.0)
+        evidence = shared.sum(axis=0)
+        denominator = smaller.sum(axis=0)
+        matrix = np.where(denominator > 0, np.minimum(1.0, evidence / denominator), 0.0)
+    np.fill_diagonal(matrix, 0.0)
+    keep = np.triu((matrix >= PAIR_FLOOR) | ((containment >= EXERCISE_FLOOR) & (shared >= 1.0)).any(axis=0), k=1)
     pairs = []
-    matrix = np.zeros((n, n))
-    for (i, j), per_exercise in shared.items():
-        both = (own[i] > 0) & (own[j] > 0)
-        denominator = float(np.minimum(own[i], own[j])[both].sum())
-        evidence = sum(per_exercise.values())
-        matches = {}
-        for name, value in per_exercise.items():
-            e = names.index(name)
-            smaller = min(own[i, e], own[j, e])
-            matches[name] = ExerciseMatch(min(1.0, value / smaller) if smaller > 0 else 0.0, value)
-        score = min(1.0, evidence / denominator) if denominator > 0 else 0.0
-        pair = PairScore(students[i], students[j], score, evidence, matches)
+    for i, j in zip(*np.nonzero(keep)):
+        matches = {names[e]: ExerciseMatch(float(containment[e, i, j]), float(shared[e, i, j]))
+                   for e in range(len(names)) if shared[e, i, j] > 0}
+        pair = PairScore(students[i], students[j], float(matrix[i, j]), float(evidence[i, j]), matches)
         _flag(pair)
         pairs.append(pair)
-        matrix[i, j] = matrix[j, i] = score
     pairs.sort(key=lambda p: (not p.flagged, -p.score, -p.evidence, p.a, p.b))
 
     clusters = _components([(p.a, p.b) for p in pairs if p.flagged])
