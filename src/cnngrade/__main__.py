@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     p_sim.add_argument("--out", default="", help="report folder (default: <work>/reports/<chapter>)")
     p_bsim = sub.add_parser("bench-similarity", help="synthetic classes with planted copies: this tool vs copydetect")
     p_bsim.add_argument("chapters", nargs="*")
-    p_bsim.add_argument("--students", type=int, default=80, help="class size for the comparison with copydetect")
+    p_bsim.add_argument("--students", type=int, default=60, help="class size for the comparison with copydetect")
     p_bsim.add_argument("--timing-students", type=int, default=300, help="class size for this tool alone (0: skip)")
     p_bsim.add_argument("--no-baseline", action="store_true", help="skip copydetect")
     args = parser.parse_args(argv)

@@ -120,8 +120,10 @@ def build_class(chapter: str, n_students: int, folder: Path, seed: int = 0, root
     def honest(student_rng: random.Random, sid: str = "", force_own: str | None = None) -> dict[str, str]:
         answers = {}
         for gid, options in impls.items():
-            if gid == force_own:
-                code = unused[gid].pop() if unused[gid] else student_rng.choice(own[gid])
+            if gid == force_own:  # the longest code of its own (a copy of two lines is what honest students write)
+                code = max(own[gid], key=len)
+                if code in unused[gid]:
+                    unused[gid].remove(code)
                 own_answers.setdefault(sid, set()).add(gid)
             elif student_rng.random() < UNATTEMPTED:
                 continue
@@ -183,8 +185,8 @@ def build_class(chapter: str, n_students: int, folder: Path, seed: int = 0, root
     for i, a in enumerate(group):
         for b in group[i + 1:]:
             plant(a, b, "cluster of five")
-    # one exercise copied: the longest that the source wrote their own way (a copy of the common form of an
-    # exercise is what honest students write too: no tool can, or should, tell it from them)
+    # one exercise copied: the longest that a source wrote their own way (a copy of the common form of an
+    # exercise, or of two lines, is what honest students write too: no tool can, or should, tell it from them)
     longest = max((g for g in own if own[g]), key=lambda g: len(impls[g][0]), default=None)
     src = new_honest(force_own=longest)
     if longest is None:
@@ -347,7 +349,7 @@ def _load() -> str:
         return f"{os.cpu_count()} cores"
 
 
-def main(chapters: list[str] | None = None, n_students: int = 80, timing_students: int = 300, seed: int = 0,
+def main(chapters: list[str] | None = None, n_students: int = 60, timing_students: int = 300, seed: int = 0,
          baseline: bool = True, workdir: str | None = None) -> list[ChapterResult]:
     """Per chapter: both tools on a class of ``n_students`` (copydetect compares every pair of whole files:
     minutes for 300), then this tool alone on a class of ``timing_students`` (its precision, recall, time)."""

@@ -23,7 +23,7 @@ import random
 import re
 import tokenize
 
-from .normalize import _BODY_FIELDS, effects, _conflict
+from .normalize import _BODY_FIELDS, _conflict, effects, mark_locals
 
 NAME_WORDS = ["tmp", "val", "res", "out", "feat", "buf", "acc", "part", "item", "data", "layer", "block",
               "stage", "hidden", "inner", "temp", "node", "piece", "chunk", "store"]
@@ -175,6 +175,7 @@ def reformat(code: str, rng: random.Random) -> str:
 def reorder(code: str, rng: random.Random) -> str:
     """Swap adjacent statements that neither read nor write what the other writes."""
     tree = ast.parse(code)
+    mark_locals(tree)
     candidates = []
     for node in ast.walk(tree):
         for name in _BODY_FIELDS:

@@ -105,7 +105,8 @@ _CONTROL = (ast.Return, ast.Raise, ast.Break, ast.Continue, ast.Yield, ast.Yield
 def effects(stmt: ast.stmt) -> tuple[set[str], set[str], bool]:
     """(paths read, paths written, barrier) of a statement.
 
-    A barrier keeps its place: a bare call or other expression statement (its effects are unknown), a
+    A method called on an object the code bound itself (``Name.local``, see ``mark_locals``) writes that
+    object. A barrier keeps its place: a bare call or other expression statement (its effects are unknown), a
     return/raise/break/continue/yield, an import, ``del``, ``global``, and any compound statement that
     contains one of the control-flow statements.
     """
@@ -126,6 +127,14 @@ def effects(stmt: ast.stmt) -> tuple[set[str], set[str], bool]:
                 writes.add(path)
             else:
                 reads.add(path)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            root = node.func.value
+            while isinstance(root, ast.Attribute):
+                root = root.value
+            if getattr(root, "local", False):  # `part.append(y)` writes part
+                path = _path(node.func.value)
+                if path:
+                    writes.add(path)
         elif isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)):
             path = _path(node.value)
             if path:
@@ -139,6 +148,15 @@ def effects(stmt: ast.stmt) -> tuple[set[str], set[str], bool]:
                 reads.add(path)
                 writes.add(path)
     return reads, writes, barrier
+
+
+def mark_locals(tree: ast.AST) -> None:
+    """Mark (``local = True``) the Name nodes of names the code binds itself (parameters included): a method
+    called on such an object may change it (``blocks.append(x)``), one called on a module does not."""
+    names, _ = _bound_names(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id in names:
+            node.local = True
 
 
 def _overlaps(a: str, b: str) -> bool:
@@ -491,6 +509,7 @@ def code_tokens(source: str, given: set[str] | frozenset = frozenset()) -> tuple
         tree = _Cleaner().visit(tree)
         _inline_helpers(tree)
         names, attrs = _bound_names(tree)
+        mark_locals(tree)
         tree = _Renamer(names - given, attrs - given).visit(tree)
         _reorder(tree)
         out: list[Token] = []

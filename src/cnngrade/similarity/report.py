@@ -158,11 +158,12 @@ pre{{font-size:12px;margin:0;white-space:pre-wrap}}.ln{{color:#999;user-select:n
 <p>{esc(CANNOT_SEE)}</p>
 <p>{len(analysis.students)} notebooks compared, {len(analysis.classes.skipped)} not read; {len(flagged)} pairs flagged
 in {len(analysis.clusters)} cluster(s). A pair is flagged when its notebook score is at least {scoring.NOTEBOOK_SCORE}
-with evidence at least {scoring.NOTEBOOK_EVIDENCE:g}, or one exercise has containment at least
-{scoring.EXERCISE_CONTAINMENT} with evidence at least {scoring.EXERCISE_EVIDENCE:g}.</p>
+with evidence at least {scoring.NOTEBOOK_EVIDENCE:g}, or one code exercise has containment at least
+{scoring.EXERCISE_CONTAINMENT} with evidence at least {scoring.EXERCISE_EVIDENCE:g}, or one written answer has
+containment at least {scoring.TEXT_CONTAINMENT} with evidence at least {scoring.TEXT_EVIDENCE:g}.</p>
 <h2>How to read this page</h2>
 <ul><li><strong>Notebook score</strong> (0 to 1): how much of the distinctive code of the student who wrote less is
-also in the other's notebook, over the exercises both answered. Code is compared after names, comments, layout,
+also in the other's notebook, over the code exercises both answered (written answers are scored one by one). Code is compared after names, comments, layout,
 dead code and the order of independent statements are normalised away.</li>
 <li><strong>Evidence</strong>: how much rare code the two share, in units of "a fingerprint (about one statement)
 that only these two wrote". Each match is weighed by its rarity in this class: code that half the class wrote

@@ -12,13 +12,19 @@ at least 8, so a tiny class does not make everything rare.)
 Scores. For students a and b and an exercise: ``shared`` is the weight of the fingerprints both have,
 ``own(a)`` the weight of all of a's; the exercise's **containment** is ``shared / min(own(a), own(b))``
 (how much of the shorter answer's distinctive code the other also has). The **notebook score** pools
-the exercises both answered: ``sum(shared) / sum(min(own(a), own(b)))``; the **evidence** is
-``sum(shared)``, in units of "fingerprints only these two wrote".
+the code exercises both answered: ``sum(shared) / sum(min(own(a), own(b)))``; the **evidence** is that
+``sum(shared)``, in units of "fingerprints only these two wrote". Written answers are scored on their
+own: prose has many more distinctive fingerprints than code, and pooled with it would decide the
+notebook score alone.
 
 Flags. A pair is flagged when its notebook score is at least ``NOTEBOOK_SCORE`` with at least
-``NOTEBOOK_EVIDENCE`` evidence, or when one exercise alone has containment at least
+``NOTEBOOK_EVIDENCE`` evidence, or when one code exercise alone has containment at least
 ``EXERCISE_CONTAINMENT`` and ``EXERCISE_EVIDENCE`` evidence (a copy of one exercise in an otherwise
-honest notebook). Clusters are the connected components of the flagged pairs.
+honest notebook), or one written answer containment at least ``TEXT_CONTAINMENT`` with
+``TEXT_EVIDENCE`` evidence (honest answers to one question share almost no run of four content words;
+a copied one keeps many even when reworded). Clusters are the connected components of the flagged
+pairs. The thresholds were set on the benchmark's classes (``bench``), between the strongest honest
+and the weakest planted pair of every chapter; ``strength`` says how far a pair is past them.
 
 Index. Per exercise, the students' fingerprints form a sparse students x fingerprints matrix (an
 inverted index: each column lists the students that have one fingerprint); the shared weights of all
@@ -38,7 +44,9 @@ from .collect import ClassSet
 NOTEBOOK_SCORE = 0.9
 NOTEBOOK_EVIDENCE = 8.0
 EXERCISE_CONTAINMENT = 0.8
-EXERCISE_EVIDENCE = 12.0
+EXERCISE_EVIDENCE = 18.0
+TEXT_CONTAINMENT = 0.3
+TEXT_EVIDENCE = 5.0
 MIN_CLASS = 8
 
 
@@ -51,6 +59,7 @@ def weight(df: int, n: int) -> float:
 class ExerciseMatch:
     containment: float
     shared: float
+    written: bool = False  # a written answer (markdown), not code
 
 
 @dataclass
@@ -85,7 +94,8 @@ class Analysis:
 def strength(pair: PairScore) -> float:
     """How far the pair is past the flag rule: at least 1 exactly when it is flagged (the benchmark's margin)."""
     notebook = min(pair.score / NOTEBOOK_SCORE, pair.evidence / NOTEBOOK_EVIDENCE)
-    exercise = max((min(m.containment / EXERCISE_CONTAINMENT, m.shared / EXERCISE_EVIDENCE) for m in pair.exercises.values()),
+    exercise = max((min(m.containment / TEXT_CONTAINMENT, m.shared / TEXT_EVIDENCE) if m.written else
+                    min(m.containment / EXERCISE_CONTAINMENT, m.shared / EXERCISE_EVIDENCE) for m in pair.exercises.values()),
                    default=0.0)
     return max(notebook, exercise)
 
@@ -94,7 +104,9 @@ def _flag(pair: PairScore) -> None:
     if pair.score >= NOTEBOOK_SCORE and pair.evidence >= NOTEBOOK_EVIDENCE:
         pair.reasons.append(f"notebook score {pair.score:.2f}, evidence {pair.evidence:.1f}")
     for name, match in pair.exercises.items():
-        if match.containment >= EXERCISE_CONTAINMENT and match.shared >= EXERCISE_EVIDENCE:
+        if match.written and match.containment >= TEXT_CONTAINMENT and match.shared >= TEXT_EVIDENCE:
+            pair.reasons.append(f"{name} (written answer): containment {match.containment:.2f}, evidence {match.shared:.1f}")
+        elif not match.written and match.containment >= EXERCISE_CONTAINMENT and match.shared >= EXERCISE_EVIDENCE:
             pair.reasons.append(f"{name}: containment {match.containment:.2f}, evidence {match.shared:.1f}")
     pair.flagged = bool(pair.reasons)
 
@@ -137,21 +149,22 @@ def analyse(classes: ClassSet) -> Analysis:
         np.fill_diagonal(shared[e], 0.0)
 
     smaller = np.minimum(own[:, None, :], own[None, :, :]).transpose(2, 0, 1)  # (exercises, n, n)
+    code = np.array([e.kind == "code" for e in classes.exercises], dtype=bool)
     with np.errstate(divide="ignore", invalid="ignore"):
         containment = np.where(smaller > 0, np.minimum(1.0, shared / smaller), 0.0)
-        evidence = shared.sum(axis=0)
-        denominator = smaller.sum(axis=0)
+        evidence = shared[code].sum(axis=0)
+        denominator = smaller[code].sum(axis=0)
         matrix = np.where(denominator > 0, np.minimum(1.0, evidence / denominator), 0.0)
     np.fill_diagonal(matrix, 0.0)
     keep = np.triu((matrix >= PAIR_FLOOR) | ((containment >= EXERCISE_FLOOR) & (shared >= 1.0)).any(axis=0), k=1)
     pairs = []
     for i, j in zip(*np.nonzero(keep)):
-        matches = {names[e]: ExerciseMatch(float(containment[e, i, j]), float(shared[e, i, j]))
+        matches = {names[e]: ExerciseMatch(float(containment[e, i, j]), float(shared[e, i, j]), not code[e])
                    for e in range(len(names)) if shared[e, i, j] > 0}
         pair = PairScore(students[i], students[j], float(matrix[i, j]), float(evidence[i, j]), matches)
         _flag(pair)
         pairs.append(pair)
-    pairs.sort(key=lambda p: (not p.flagged, -p.score, -p.evidence, p.a, p.b))
+    pairs.sort(key=lambda p: (not p.flagged, -strength(p), -p.score, p.a, p.b))
 
     clusters = _components([(p.a, p.b) for p in pairs if p.flagged])
     for number, members in enumerate(clusters, start=1):
