@@ -63,6 +63,14 @@ def test_normalisation_keeps_what_the_code_does():
     a = "def f(x):\n    y = x + 1\n    y = y * 2\n    return y\n"
     b = "def f(x):\n    y = x * 2\n    y = y + 1\n    return y\n"
     assert normalised(a, given) != normalised(b, given)
+    # a loop that appends to a list stays before the statement that reads the list (a method called on the
+    # student's own object changes it); the two independent assignments before it may swap
+    loop = ("def f(x):\n    parts = []\n    n = len(x)\n    for i in range(n):\n        parts.append(x[i])\n"
+            "    out = cat(parts)\n    return out\n")
+    tokens = normalised(loop, given)
+    assert tokens.index("for") < tokens.index("cat")
+    swapped = loop.replace("    parts = []\n    n = len(x)\n", "    n = len(x)\n    parts = []\n")
+    assert normalised(swapped, given) == tokens
 
 
 def test_a_cell_that_does_not_parse_is_still_compared():
@@ -156,20 +164,20 @@ def test_report_is_actionable_and_escapes_student_text(tmp_path, small_class):
         if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") == "conv2d_params":
             cell["source"] = (cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])) + \
                 "\n# </pre><script>alert(1)</script>\n"
-    _write(submitted, "=cmd|' /C calc'!A0", nb)
-    _write(submitted, "<b>bold</b>", nb)
+    _write(submitted, "=1+2", nb)
+    _write(submitted, "<img src=x onerror=alert(1)>", nb)
     for student in small_class.students[1:12]:
         target = small_class.folder / student / CHAPTER / f"{CHAPTER}.ipynb"
         _write(submitted, student, json.loads(target.read_text()))
     analysis, paths = run(submitted, CHAPTER, small_class.released, tmp_path / "out")
     page = (tmp_path / "out" / "similarity.html").read_text()
-    assert "<script>" not in page and "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
+    assert "<script>" not in page and "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "a reason to look, not a verdict" in page
     assert 'src="data:image/png;base64,' in page            # the class heatmap
     assert "background:rgba(255,140,0" in page                 # matching lines highlighted side by side
     rows = (tmp_path / "out" / "similarity.csv").read_text().splitlines()
     assert rows[0].startswith("student_a,student_b,flagged")
-    assert any(row.startswith("'=cmd") or ",'=cmd" in row for row in rows[1:]), "a formula-like id must be defused"
+    assert any(row.startswith("'=1+2,") or ",'=1+2," in row for row in rows[1:]), "a formula-like id must be defused"
     assert analysis.flagged[0].score == pytest.approx(1.0)
 
 
