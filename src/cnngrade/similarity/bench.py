@@ -340,6 +340,15 @@ def bench_chapter(chapter: str, n_students: int, workdir: Path, seed: int = 0, b
     return ChapterResult(chapter, len(cls.students), ours, took, cpu, margin, missed, honest_flagged, baselines)
 
 
+def _print_margin(result: ChapterResult, indent: str) -> None:
+    print(f"{indent}weakest planted pair {result.margin[0]:.2f}, strongest honest pair {result.margin[1]:.2f} "
+          f"(distance to the flag rule: flagged when at least 1)")
+    for line in result.missed:
+        print(f"    MISSED  {line}")
+    for line in result.honest_flagged:
+        print(f"    HONEST PAIR FLAGGED  {line}")
+
+
 def _load() -> str:
     import os
 
@@ -364,24 +373,14 @@ def main(chapters: list[str] | None = None, n_students: int = 60, timing_student
                 print(f"{chapter}: {big.students} submissions, this tool alone: {big.ours.line()}; "
                       f"{big.ours_seconds:.1f} s wall, {big.ours_cpu_seconds:.1f} s CPU (read, normalise, index, score, "
                       f"write the report; {_load()})")
-                print(f"  weakest planted pair {big.margin[0]:.2f}, strongest honest pair {big.margin[1]:.2f} "
-                      f"(distance to the flag rule: flagged when at least 1)")
-                for line in big.missed:
-                    print(f"    MISSED  {line}")
-                for line in big.honest_flagged:
-                    print(f"    HONEST PAIR FLAGGED  {line}")
+                _print_margin(big, "  ")
             if not n_students:
                 continue
             result = bench_chapter(chapter, n_students, base, seed, baseline)
             results.append(result)
             print(f"{chapter}: {result.students} submissions, {len(result.missed) + result.ours.true_positives} planted pairs")
             print(f"  this tool:  {result.ours.line()}; {result.ours_seconds:.1f} s wall, {result.ours_cpu_seconds:.1f} s CPU")
-            print(f"              weakest planted pair {result.margin[0]:.2f}, strongest honest pair {result.margin[1]:.2f} "
-                  f"(distance to the flag rule: flagged when at least 1)")
-            for line in result.missed:
-                print(f"    MISSED  {line}")
-            for line in result.honest_flagged:
-                print(f"    HONEST PAIR FLAGGED  {line}")
+            _print_margin(result, " " * 14)
             for name, (at_display, seconds, t, at_best) in result.baselines.items():
                 print(f"  {name}: at its display threshold {COPYDETECT_DISPLAY}: {at_display.line()}; {seconds:.1f} s")
                 print(f"  {' ' * len(name)}  at its best threshold {t:.2f} (chosen knowing the answers): {at_best.line()}")

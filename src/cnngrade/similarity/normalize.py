@@ -56,17 +56,12 @@ def given_names(stub: str) -> set[str]:
         tree = ast.parse(_strip_magics(stub))
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return set()
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, ast.arg):
-            names.add(node.arg)
-    return names
+    return _bound_names(tree, definitions_only=True)[0]
 
 
-def _bound_names(tree: ast.AST) -> tuple[set[str], set[str]]:
-    """(names the code binds, attribute names it stores: ``self.main = ...`` binds ``main``)."""
+def _bound_names(tree: ast.AST, definitions_only: bool = False) -> tuple[set[str], set[str]]:
+    """(names the code binds, attribute names it stores: ``self.main = ...`` binds ``main``); with
+    ``definitions_only``, only the names of functions, classes and parameters."""
     names: set[str] = set()
     attrs: set[str] = set()
     for node in ast.walk(tree):
@@ -74,6 +69,8 @@ def _bound_names(tree: ast.AST) -> tuple[set[str], set[str]]:
             names.add(node.name)
         elif isinstance(node, ast.arg):
             names.add(node.arg)
+        elif definitions_only:
+            continue
         elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
             names.add(node.id)
         elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
