@@ -200,7 +200,7 @@ def test_course_report_has_a_similarity_section(tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_benchmark_beats_whole_file_copydetect(tmp_path):
     """The comparison the issue asks for, on a small class: copydetect flags far more honest pairs."""
-    result = bench_chapter("06-unet-debugging", 40, tmp_path, seed=2, baseline=True)
+    result = bench_chapter("06-unet-debugging", 24, tmp_path, seed=2, baseline=True)  # 25 students: the planted ones
     assert not result.missed and not result.honest_flagged
     for name, (at_display, _, _, at_best) in result.baselines.items():
         assert at_display.precision < 0.5, f"{name}: {at_display.line()}"
