@@ -109,6 +109,12 @@ def build_class(chapter: str, n_students: int, folder: Path, seed: int = 0, root
     source, released, impls, own = _implementations(root, chapter)
     rng = random.Random(f"{seed}-{chapter}")
     unused = {gid: rng.sample(codes, len(codes)) for gid, codes in own.items()}
+    # the one-exercise copy's source: the longest code written from scratch for the longest exercise that has
+    # such code, kept from everybody else (own code is one student's only)
+    longest = max((g for g in own if own[g]), key=lambda g: len(impls[g][0]), default=None)
+    reserved = max(own[longest], key=len) if longest else None
+    if longest:
+        unused[longest].remove(reserved)
     given = {gid: given_names(nbtools.cell_by_id(released, gid).source) for gid in impls}
     stubs = {c.metadata.nbgrader["grade_id"]: c.source for c in released.cells if nbtools.is_solution_cell(c)}
     written = [c.metadata.nbgrader["grade_id"] for c in released.cells
@@ -120,10 +126,8 @@ def build_class(chapter: str, n_students: int, folder: Path, seed: int = 0, root
     def honest(student_rng: random.Random, sid: str = "", force_own: str | None = None) -> dict[str, str]:
         answers = {}
         for gid, options in impls.items():
-            if gid == force_own:  # the longest code of its own (a copy of two lines is what honest students write)
-                code = max(own[gid], key=len)
-                if code in unused[gid]:
-                    unused[gid].remove(code)
+            if gid == force_own:  # the longest code of its own, kept for this student from the start
+                code = reserved
                 own_answers.setdefault(sid, set()).add(gid)
             elif student_rng.random() < UNATTEMPTED:
                 continue
@@ -187,7 +191,6 @@ def build_class(chapter: str, n_students: int, folder: Path, seed: int = 0, root
             plant(a, b, "cluster of five")
     # one exercise copied: the longest that a source wrote their own way (a copy of the common form of an
     # exercise, or of two lines, is what honest students write too: no tool can, or should, tell it from them)
-    longest = max((g for g in own if own[g]), key=lambda g: len(impls[g][0]), default=None)
     src = new_honest(force_own=longest)
     if longest is None:
         longest = max((g for g in students[src] if g not in written), key=lambda g: len(students[src][g]))
