@@ -41,7 +41,7 @@ import numpy as np
 
 from .collect import ClassSet
 
-NOTEBOOK_SCORE = 0.9
+NOTEBOOK_SCORE = 0.95
 NOTEBOOK_EVIDENCE = 8.0
 EXERCISE_CONTAINMENT = 0.8
 EXERCISE_EVIDENCE = 18.0
