@@ -18,7 +18,7 @@ PYTEST_WORKERS ?= 2
 
 .PHONY: help setup book test release bench notebook instructor-solutions \
         add-student collect zip-collect autograde feedback grades formgrader clean \
-        report check-engine bench-grading
+        report check-engine bench-grading similarity bench-similarity
 
 # Grading (make autograde): ENGINE=engine (default: parallel, warm, sandboxed) or ENGINE=nbgrader (the
 # reference); WORKERS=N local workers (default: the number of cores); SCHEDULER=tcp://host:8786 sends the
@@ -117,6 +117,12 @@ endif
 
 report: setup  ## class report of CHAPTER: pass rate per test cell, common failures, histogram (HTML + CSV)
 	$(BIN)/python -m cnngrade report $(CHAPTER)
+
+similarity: setup  ## which submissions of CHAPTER share the code students wrote (HTML + CSV next to make report's)
+	$(BIN)/python -m cnngrade similarity $(CHAPTER)
+
+bench-similarity: setup  ## synthetic classes with planted copies: precision/recall vs copydetect, time for 300 submissions
+	$(BIN)/python -m cnngrade bench-similarity
 
 check-engine: setup  ## grade every chapter's proof class with nbgrader and with the engine; compare per cell
 	$(BIN)/python -m cnngrade check-engine

@@ -45,7 +45,43 @@ def main(argv: list[str] | None = None) -> int:
     p_report = sub.add_parser("report", help="class report of a chapter: pass rates, messages, histogram")
     p_report.add_argument("chapter")
     p_report.add_argument("--autograde-dir", default="")
+    p_sim = sub.add_parser("similarity", help="which submissions of a chapter share their code (HTML + CSV report)")
+    p_sim.add_argument("chapter")
+    p_sim.add_argument("--autograde-dir", default="")
+    p_sim.add_argument("--submitted", default="", help="folder of <student>/<chapter>/<chapter>.ipynb (default: the course's)")
+    p_sim.add_argument("--out", default="", help="report folder (default: <work>/reports/<chapter>)")
+    p_bsim = sub.add_parser("bench-similarity", help="synthetic classes with planted copies: this tool vs copydetect")
+    p_bsim.add_argument("chapters", nargs="*")
+    p_bsim.add_argument("--students", type=int, default=60, help="class size for the comparison with copydetect")
+    p_bsim.add_argument("--timing-students", type=int, default=300, help="class size for this tool alone (0: skip)")
+    p_bsim.add_argument("--no-baseline", action="store_true", help="skip copydetect")
     args = parser.parse_args(argv)
+
+    if args.command == "similarity":
+        from pathlib import Path
+
+        from .course import repo_root
+        from .similarity import course_paths, run
+
+        submitted, released, out = course_paths(Path(args.autograde_dir) if args.autograde_dir else repo_root() / "autograde",
+                                                args.chapter)
+        analysis, paths = run(Path(args.submitted) if args.submitted else submitted, args.chapter, released,
+                              Path(args.out) if args.out else out)
+        print(f"{len(analysis.students)} notebooks compared, {len(analysis.classes.skipped)} not read, "
+              f"{len(analysis.flagged)} pairs flagged in {len(analysis.clusters)} cluster(s)")
+        for student, reason in sorted(analysis.classes.skipped.items()):
+            print(f"  NOT READ  {student}: {reason}")
+        for pair in analysis.flagged[:20]:
+            print(f"  FLAGGED  {pair.a} & {pair.b}: score {pair.score:.2f}, evidence {pair.evidence:.1f}")
+        for path in paths:
+            print(f"wrote {path}")
+        return 0
+
+    if args.command == "bench-similarity":
+        from .similarity.bench import main as bench_similarity
+
+        results = bench_similarity(args.chapters or None, args.students, args.timing_students, baseline=not args.no_baseline)
+        return 0 if all(not r.missed and not r.honest_flagged for r in results) else 1
 
     if args.command == "autograde":
         from pathlib import Path

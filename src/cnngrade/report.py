@@ -7,7 +7,8 @@ record of the last run (submissions that could not be graded, integrity flags), 
 * ``report.html``: pass rate per test cell (bar chart), the most common failure messages per cell
   (messages that differ only in numbers are grouped), the score histogram, the students who could not
   be graded with the reason, and the flagged submissions;
-* ``report.csv``: one row per test cell (points, graded, passed, pass rate, the top messages).
+* ``report.csv``: one row per test cell (points, graded, passed, pass rate, the top messages);
+* a "Similarity" section, and beside the page ``similarity.html`` / ``similarity.csv`` (``cnngrade.similarity``).
 """
 from __future__ import annotations
 
@@ -159,6 +160,9 @@ def write_report(autograde_dir: Path, chapter: str) -> list[Path]:
 
     flagged_html = "".join(f"<li><code>{esc(s)}</code><ul>{flag_items(fl)}</ul></li>"
                            for s, fl in sorted(flagged.items())) or "<li>none</li>"
+    from .similarity import report_section
+
+    similarity_section = report_section(autograde_dir, chapter)  # also writes similarity.html/.csv beside this page
     page = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{esc(chapter)}: class report</title>
 <style>body{{font-family:sans-serif;max-width:1000px;margin:2em auto}}td,th{{border-bottom:1px solid #ddd;padding:4px 8px;
 vertical-align:top;text-align:left}}table{{border-collapse:collapse}}</style></head><body>
@@ -172,6 +176,8 @@ Mean score {sum(totals.values()) / max(1, len(totals)):.2f} of {max_score:g}.</p
 <h2>Could not be graded</h2><ul>{failed_html}</ul>
 <h2>Flagged for review</h2><p>Student code that rebinds or patches what tests use, or reaches outside its folder.
 Patched helpers were restored before each test cell, so the tests ran with the real ones.</p><ul>{flagged_html}</ul>
+{similarity_section}
 </body></html>"""
     (out / "report.html").write_text(page)
-    return [out / "report.html", out / "report.csv"]
+    return [out / "report.html", out / "report.csv"] + \
+        [out / name for name in ("similarity.html", "similarity.csv") if (out / name).exists()]
