@@ -58,16 +58,16 @@ c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPre
 c.HideHiddenTests.max_message_chars = 400
 c.HideHiddenTests.max_notebook_message_chars = 1600
 
-# `make zip-collect`: LMS downloads (single notebooks or zips of them) go in
-# autograde/work/downloaded/<chapter>/archive/. Each file name must read
-# <student_id>_<anything>_<chapter>.ipynb, e.g. "jdoe42_attempt_2026-11-20_01-one-by-one.ipynb";
-# the student id may not contain "_". Change this pattern if your LMS names files differently.
+# `make zip-collect`: LMS downloads go in autograde/work/downloaded/<chapter>/archive/: one file per
+# student upload (a notebook or a zip/tar of it) named <student_id>_<anything>, or an LMS bulk download
+# (a name without "_") whose members are named so. A notebook must read <student_id>_<anything>_<chapter>.ipynb,
+# e.g. "jdoe42_attempt_2026-11-20_01-one-by-one.ipynb"; the student id may not contain "_". Change
+# cnngrade.submissions.NAMED_REGEXP (the extractor reads it from here) if your LMS names files differently.
 c.ZipCollectApp.downloaded_directory = os.path.join(WORK, "downloaded")
-# Archives are untrusted: only their regular members are extracted (no links, devices, paths outside the
-# folder; each member within cnngrade.submissions.MAX_NOTEBOOK_BYTES).
-from cnngrade.submissions import SafeExtractor  # noqa: E402
+# Archives are untrusted (cnngrade.submissions.SafeExtractor): only regular members are extracted, within
+# size, member-count and nesting bounds; every file of a student's upload is filed under that student's id
+# (the upload's name), never under an id a member's name claims; duplicates are resolved, not fatal.
+from cnngrade.submissions import NAMED_REGEXP, SafeExtractor  # noqa: E402
 
 c.ZipCollectApp.extractor_plugin = SafeExtractor
-c.FileNameCollectorPlugin.named_regexp = (
-    r"^.*/(?P<student_id>[^_/]+)_[^/]*?(?P<file_id>\d\d-[a-z0-9-]+\.ipynb)$"
-)
+c.FileNameCollectorPlugin.named_regexp = NAMED_REGEXP

@@ -19,8 +19,10 @@ import re
 import stat
 import subprocess
 import tarfile
+import zipfile
 import zlib
 
+import nbformat
 import pytest
 
 from cnngrade import notebook as nbtools
@@ -309,3 +311,136 @@ def test_reading_refuses_links_fifos_and_sizes_without_blocking(tmp_path):
     with pytest.raises(submissions.UnsafeFile, match="character device"):
         os.symlink("/dev/zero", tmp_path / "zero")
         submissions.read_regular("/dev/zero", 100)
+
+
+def test_zip_members_with_permission_bits_only_are_regular_files(tmp_path):
+    """zipfile.writestr(name, data) stores 0o600 << 16: permission bits, no file type. Such a member is a
+    regular file (an honest zip made by Python); an explicit link or FIFO member is still refused."""
+    path = tmp_path / "a.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(f"jdoe_a_{NOTEBOOK}", b"{}")  # external_attr = 0o600 << 16
+        for name, kind in (("link", stat.S_IFLNK), ("fifo", stat.S_IFIFO)):
+            info = zipfile.ZipInfo(name)
+            info.external_attr = (kind | 0o777) << 16
+            zf.writestr(info, b"/etc/hostname")
+    got = {name: (data, reason) for name, data, reason in submissions._archive_members(path, 100)}
+    assert got == {f"jdoe_a_{NOTEBOOK}": (b"{}", ""), "link": (None, "a symbolic link"), "fifo": (None, "a FIFO")}
+
+
+# -- zip-collect: whose file it is, duplicates, bounds (red team B, issue #20) ---------------------------
+def _zip_member(name):
+    info = zipfile.ZipInfo(name, date_time=(2026, 11, 21, 12, 0, 0))
+    info.external_attr = (stat.S_IFREG | 0o644) << 16
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def test_zip_collect_files_each_upload_under_its_uploader_and_settles_duplicates(tmp_path):
+    """Before: mallory's zip holding `victim_x_<chapter>.ipynb` (a wrong notebook) was filed as victim's
+    submission, and with victim's own upload (or any student's two uploads) nbgrader stopped the whole
+    collect ("Duplicate submission file. No timestamps for comparison", make exits 2). An honest zip made by
+    zipfile.writestr (mode bits, no file type) was dropped. Now: each file is filed under its upload's
+    student (a member's claimed id is renamed away, with a warning), duplicates keep the last upload (then
+    the member named with the student's own id), and everyone is collected."""
+    course = Course(tmp_path / "course", ROOT)
+    released = course.generate(CHAPTER)
+    source = course.source_notebook(CHAPTER)
+    honest = nbformat.writes(nbtools.make_submission(released, source, keep_demos=False)).encode()
+    wrong = nbformat.writes(nbtools.make_submission(
+        released, source, {"conv2d_params": "def conv2d_params(*a, **k):\n    return 0\n"}, keep_demos=False)).encode()
+    archive = course.folder / "work" / "downloaded" / CHAPTER / "archive"
+    archive.mkdir(parents=True)
+    with zipfile.ZipFile(archive / f"mallory_attempt_2026-11-21_{CHAPTER}.zip", "w") as zf:
+        zf.writestr(_zip_member(f"mallory_x_{NOTEBOOK}"), honest)
+        zf.writestr(_zip_member(f"victim_x_{NOTEBOOK}"), wrong)
+    (archive / f"victim_attempt_2026-11-21_{NOTEBOOK}").write_bytes(honest)
+    with zipfile.ZipFile(archive / f"honest_attempt_2026-11-21_{CHAPTER}.zip", "w") as zf:
+        zf.writestr(f"honest_x_{NOTEBOOK}", honest)  # permission bits only
+    (archive / f"twice_attempt_2026-11-20_{NOTEBOOK}").write_bytes(wrong)
+    (archive / f"twice_attempt_2026-11-21_{NOTEBOOK}").write_bytes(honest)
+    with zipfile.ZipFile(archive / f"plain_attempt_2026-11-21_{CHAPTER}.zip", "w") as zf:
+        zf.writestr(_zip_member(f"work/{NOTEBOOK}"), honest)  # no id in the member's name
+    proc = subprocess.run(["make", "-s", "zip-collect", f"CHAPTER={CHAPTER}"], cwd=ROOT, env=course.env(),
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    submitted = course.folder / "work" / "submitted"
+    got = {p.name: (p / CHAPTER / NOTEBOOK).read_bytes() for p in submitted.iterdir()}
+    assert sorted(got) == ["honest", "mallory", "plain", "twice", "victim"], proc.stderr[-3000:]
+    assert {student: data == honest for student, data in got.items()} == dict.fromkeys(got, True)
+    assert f"Renamed mallory_attempt_2026-11-21_{CHAPTER}.zip/victim_x_{NOTEBOOK} to mallory_victim_x_{NOTEBOOK}: " \
+           "it names student 'victim'" in proc.stderr, proc.stderr[-3000:]
+    assert re.search(rf"Replaced twice_attempt_2026-11-20_{NOTEBOOK}.* by twice_attempt_2026-11-21_{NOTEBOOK}", proc.stderr)
+
+
+def _extract(tmp_path, caplog, build, **bounds):
+    import logging
+
+    from nbgrader.plugins import ExtractorPlugin  # noqa: F401 - SafeExtractor needs nbgrader
+
+    archive, out = tmp_path / "archive", tmp_path / "out"
+    archive.mkdir(parents=True)
+    out.mkdir()
+    build(archive)
+    plugin = submissions.SafeExtractor()
+    plugin.log = logging.getLogger("test-safe-extractor")
+    for name, value in bounds.items():
+        setattr(plugin, name, value)
+    with caplog.at_level(logging.INFO, logger="test-safe-extractor"):
+        plugin.extract(str(archive), str(out))
+    written = {str(p.relative_to(out)): p.stat().st_size for p in out.rglob("*") if p.is_file()}
+    return written, caplog.text
+
+
+def test_zip_collect_bounds_what_an_upload_writes(tmp_path, caplog):
+    """Before: a 256 KB zip of 12 members of 20 MB of zeros (each under the per-member limit) wrote 252 MB;
+    nothing bounded the total. Now the upload stops at MAX_UPLOAD_BYTES, with a warning naming the bound."""
+    def build(archive):
+        with zipfile.ZipFile(archive / f"bomber_attempt_1_{CHAPTER}.zip", "w") as zf:
+            for i in range(12):
+                zf.writestr(_zip_member(f"pad{i:02d}.bin"), b"\0" * submissions.MAX_NOTEBOOK_BYTES)
+        assert (archive / f"bomber_attempt_1_{CHAPTER}.zip").stat().st_size < 1 << 20
+
+    written, log = _extract(tmp_path, caplog, build)
+    assert sum(written.values()) <= submissions.MAX_UPLOAD_BYTES <= submissions.MAX_SUBMISSION_BYTES // 2, written
+    assert "over the upload's 64.0 MB extraction limit" in log, log
+
+
+def test_zip_collect_bounds_members_nesting_and_the_run(tmp_path, caplog, monkeypatch):
+    """Too many members: the archive is refused before its directory is read; archives nested deeper than
+    MAX_ARCHIVE_DEPTH are refused; a run stops at its own total; an LMS bulk download (no id in its name) is
+    bounded by the run only, and each of its members is an upload of its own."""
+    monkeypatch.setattr(submissions, "MAX_ARCHIVE_MEMBERS", 20)
+
+    def nested(levels, payload):
+        data = payload
+        for level in range(levels):
+            buf = io.BytesIO()
+            with zipfile.ZipFile(buf, "w") as zf:
+                zf.writestr(_zip_member(f"deep{level}.zip" if level else f"deep_x_{NOTEBOOK}"), data)
+            data = buf.getvalue()
+        return data
+
+    def build(archive):
+        with zipfile.ZipFile(archive / f"many_attempt_1_{CHAPTER}.zip", "w") as zf:
+            for i in range(21):
+                zf.writestr(_zip_member(f"f{i}.txt"), b"x")
+        (archive / f"deep_attempt_1_{CHAPTER}.zip").write_bytes(nested(4, b"{}"))  # 3 archives inside the upload
+        (archive / f"ok_attempt_1_{CHAPTER}.zip").write_bytes(nested(3, b"{}"))  # 2 inside: extracted
+
+    def bulk(archive):
+        with zipfile.ZipFile(archive / "lms-download.zip", "w") as zf:
+            for student in ("a", "b", "c"):
+                zf.writestr(_zip_member(f"{student}_attempt_1_{NOTEBOOK}"), b"y" * 600)
+
+    written, log = _extract(tmp_path / "one", caplog, build, max_upload_bytes=4000)
+    assert not [name for name in written if name.startswith("many")], written
+    assert "an archive of 21 members, over the limit of 20" in log
+    assert not [name for name in written if name.startswith("deep")], written
+    assert "an archive 4 levels deep (at most 3)" in log
+    assert written == {f"ok_attempt_1_{CHAPTER}/deep2/deep1/ok_deep_x_{NOTEBOOK}": 2}, written
+    # 1800 bytes from one bulk download, over one upload's 1000: each member is its own upload
+    written, log = _extract(tmp_path / "bulk", caplog, bulk, max_upload_bytes=1000)
+    assert len(written) == 3, written
+    written, log = _extract(tmp_path / "run", caplog, bulk, max_upload_bytes=1000, max_run_bytes=1500)
+    assert sorted(written) == [f"lms-download/a_attempt_1_{NOTEBOOK}", f"lms-download/b_attempt_1_{NOTEBOOK}"], written
+    assert "over the run's" in log, log

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import stat
 import tarfile
@@ -276,36 +277,61 @@ def collect(source: Path, dest: Path, log: Callable[[str], None] = print) -> lis
 
 
 # -- make zip-collect ---------------------------------------------------------------------------------
-def _archive_members(path: Path, limit: int) -> Iterator[tuple[str, bytes | None, str]]:
+# How `make zip-collect` reads a student id and a notebook from a file name (the collector's pattern, set
+# in autograde/nbgrader_config.py from here): "<student_id>_<anything>_<chapter>.ipynb", no "_" in the id.
+STUDENT_ID = r"[^_/]+"
+NAMED_REGEXP = rf"^.*/(?P<student_id>{STUDENT_ID})_[^/]*?(?P<file_id>\d\d-[a-z0-9-]+\.ipynb)$"
+MAX_UPLOAD_BYTES = 64 << 20  # extracted from one student's upload, archives in it included
+MAX_RUN_BYTES = 2 << 30  # extracted by one zip-collect run
+MAX_ARCHIVE_MEMBERS = 1000  # members of one archive (any level)
+MAX_ARCHIVE_DEPTH = 2  # archives in an archive are extracted this many levels deep; deeper ones are refused
+
+
+def _archive_members(path: Path, limit: int | Callable[[], int]) -> Iterator[tuple[str, bytes | None, str]]:
     """``(member name, bytes or None, reason)`` of a zip or tar archive: bytes for regular members within
-    ``limit``, None with a reason for every other member (links, devices, folders are skipped silently)."""
+    ``limit`` (an int, or a function asked before each member), None with a reason for every other member
+    (folders are skipped silently). A member without file-type bits (``zipfile.writestr`` stores permission
+    bits only) is a regular file; an explicit link, device, FIFO... is not. At most ``MAX_ARCHIVE_MEMBERS``:
+    an archive with more raises ``UnsafeFile`` (a zip before its directory is read)."""
+    limit_now = limit if callable(limit) else (lambda: limit)
     if zipfile.is_zipfile(path):
+        with open(path, "rb") as raw:
+            end = zipfile._EndRecData(raw)  # the end record's entry count, read before the whole directory
+        if end and end[zipfile._ECD_ENTRIES_TOTAL] > MAX_ARCHIVE_MEMBERS:
+            raise UnsafeFile(f"{end[zipfile._ECD_ENTRIES_TOTAL]} members, over the limit of {MAX_ARCHIVE_MEMBERS}")
         with zipfile.ZipFile(path) as zf:
-            for info in zf.infolist():
+            infos = zf.infolist()
+            if len(infos) > MAX_ARCHIVE_MEMBERS:
+                raise UnsafeFile(f"{len(infos)} members, over the limit of {MAX_ARCHIVE_MEMBERS}")
+            for info in infos:
                 mode = info.external_attr >> 16
                 if info.is_dir():
                     continue
-                if mode and not stat.S_ISREG(mode):
+                cap = limit_now()
+                if stat.S_IFMT(mode) and not stat.S_ISREG(mode):  # permission bits alone (writestr): a file
                     yield info.filename, None, describe(mode)
-                elif info.file_size > limit:
-                    yield info.filename, None, f"{_mb(info.file_size)}, over the {_mb(limit)} limit"
+                elif info.file_size > cap:
+                    yield info.filename, None, f"{_mb(info.file_size)}, over the {_mb(cap)} limit"
                 else:
                     with zf.open(info) as fh:
-                        data = fh.read(limit + 1)
-                    yield (info.filename, None, f"over the {_mb(limit)} limit") if len(data) > limit else (info.filename, data, "")
+                        data = fh.read(cap + 1)
+                    yield (info.filename, None, f"over the {_mb(cap)} limit") if len(data) > cap else (info.filename, data, "")
         return
     with tarfile.open(path) as tf:
-        for info in tf:
+        for count, info in enumerate(tf, 1):
+            if count > MAX_ARCHIVE_MEMBERS:
+                raise UnsafeFile(f"more than {MAX_ARCHIVE_MEMBERS} members")
             if info.isdir():
                 continue
+            cap = limit_now()
             if not info.isreg():
                 kind = "a symbolic link" if info.issym() else "a hard link" if info.islnk() else "not a regular file"
                 yield info.name, None, kind
-            elif info.size > limit:
-                yield info.name, None, f"{_mb(info.size)}, over the {_mb(limit)} limit"
+            elif info.size > cap:
+                yield info.name, None, f"{_mb(info.size)}, over the {_mb(cap)} limit"
             else:
                 fh = tf.extractfile(info)
-                yield info.name, fh.read(limit + 1) if fh else b"", ""
+                yield info.name, fh.read(cap + 1) if fh else b"", ""
 
 
 def _safe_relative(name: str) -> str | None:
@@ -323,48 +349,125 @@ def _extractor_base():
     return ExtractorPlugin
 
 
+@dataclass
+class _Upload:
+    """One student's upload: whose it is (None inside an LMS bulk download, until a member names its
+    student), the name that says so (duplicates are decided by it), and what it may still extract."""
+
+    student: str | None
+    name: str
+    left: int
+
+
 class SafeExtractor(_extractor_base()):
-    """nbgrader's zip_collect extractor, for untrusted archives: members are written as regular files only
-    (links, hard links, devices and FIFOs in an archive are skipped with a warning), each within
-    ``MAX_NOTEBOOK_BYTES``, never outside the extraction folder; files of the archive folder that are not
-    regular files are skipped too. Archives in archives are extracted (two levels), as nbgrader does."""
+    """nbgrader's zip_collect extractor, for untrusted archives.
+
+    * Members are written as regular files only (links, hard links, devices and FIFOs in an archive are
+      skipped with a warning), each within ``MAX_NOTEBOOK_BYTES``, never outside the extraction folder;
+      files of the archive folder that are not regular files are skipped too.
+    * **Whose file it is comes from the upload**: the name of a file in the archive folder
+      (``<student_id>_...``), or, in an LMS bulk download whose name carries no id, the name of the member
+      that carries one. Every file inside a student's upload is written under that student's id: a member
+      whose name starts with another id (``victim_x_01-one-by-one.ipynb`` in mallory's zip) or with none is
+      renamed ``<uploader>_<name>`` with a warning, so a student's archive can only hand in for its student.
+    * **Duplicates** (two files that the collector would read as the same student's same notebook, which
+      stops nbgrader's whole zip_collect with "Duplicate submission file"): one is kept, the others removed,
+      each with a warning. The kept one: from the upload whose name sorts last (LMS names carry the upload
+      date), then a member named with the student's id over a renamed one, then the member name sorting last.
+    * **Bounds**: an upload extracts at most ``MAX_UPLOAD_BYTES`` (archives in it included), a run at most
+      ``MAX_RUN_BYTES``, an archive at most ``MAX_ARCHIVE_MEMBERS`` members, archives in archives
+      ``MAX_ARCHIVE_DEPTH`` levels deep; what is over is refused with a warning naming the bound.
+    """
+
+    max_upload_bytes = MAX_UPLOAD_BYTES
+    max_run_bytes = MAX_RUN_BYTES
 
     def extract(self, archive_path: str, extracted_path: str) -> None:
         archive, out = Path(archive_path), Path(extracted_path)
         if not real_folder(archive):
             self.log.warning("Not a folder: %s", archive)
             return
+        config = getattr(self, "config", None)
+        pattern = None
+        if config is not None and "FileNameCollectorPlugin" in config:
+            pattern = config.FileNameCollectorPlugin.get("named_regexp")
+        self._pattern = re.compile(pattern or NAMED_REGEXP)
+        self._claims: dict[tuple[str, str], tuple[tuple, Path]] = {}
+        self._run_left = self.max_run_bytes
         for rel, st in walk(archive):
             if stat.S_ISDIR(st.st_mode):
                 continue
             if not stat.S_ISREG(st.st_mode):
                 self.log.warning("Skipped %s: %s, not a regular file", rel, describe(st.st_mode))
                 continue
-            self._one(archive / rel, out / os.path.dirname(rel), rel, depth=0)
+            upload = _Upload(self._student(os.path.basename(rel)), rel, self.max_upload_bytes)
+            self._one(archive / rel, out / os.path.dirname(rel), rel, 0, upload, rel)
+
+    @staticmethod
+    def _student(name: str) -> str | None:
+        match = re.match(rf"({STUDENT_ID})_", name)
+        return match.group(1) if match else None
 
     def _is_archive(self, name: str) -> bool:
         return os.path.splitext(name)[1] in self.zip_ext
 
-    def _one(self, path: Path, folder: Path, shown: str, depth: int) -> None:
+    def _left(self, upload: _Upload) -> int:
+        # an LMS bulk download (no student of its own) holds many students' uploads: only the run bounds it
+        return max(0, self._run_left if upload.student is None else min(upload.left, self._run_left))
+
+    def _charge(self, upload: _Upload, size: int) -> None:
+        if upload.student is not None:
+            upload.left -= size
+        self._run_left -= size
+
+    def _bound(self, upload: _Upload) -> str:
+        return (f"the run's {_mb(self.max_run_bytes)}" if upload.student is None or self._run_left <= upload.left
+                else f"the upload's {_mb(self.max_upload_bytes)}")
+
+    def _one(self, path: Path, folder: Path, shown: str, depth: int, upload: _Upload, member: str) -> None:
         if not self._is_archive(path.name):
+            limit = min(MAX_NOTEBOOK_BYTES, self._left(upload))
             try:
-                data = read_regular(path, MAX_NOTEBOOK_BYTES)
+                data = read_regular(path, limit)
             except UnsafeFile as err:
-                self.log.warning("Skipped %s: %s", shown, err)
+                more = f" (what is left of {self._bound(upload)} extraction limit)" if limit < MAX_NOTEBOOK_BYTES else ""
+                self.log.warning("Skipped %s: %s%s", shown, err, more)
                 return
-            folder.mkdir(parents=True, exist_ok=True)
-            write_new(folder / path.name, data)
+            self._charge(upload, len(data))
+            self._write(folder, path.name, data, shown, upload, member, own=True)
             return
         stem = path.name[: -len(".tar.gz")] if path.name.endswith(".tar.gz") else os.path.splitext(path.name)[0]
         target = folder / stem
-        self.log.info("Extracting from: %s", shown)
+        if depth == 0:
+            try:
+                size = os.lstat(path).st_size
+            except OSError:
+                size = 0
+            if size > self.max_upload_bytes:
+                self.log.warning("Skipped %s: an archive of %s, over the %s limit of an upload", shown, _mb(size),
+                                 _mb(self.max_upload_bytes))
+                return
+        if upload.student is None and depth > 0:
+            self.log.info("Extracting from: %s (an LMS download: ids come from its members' names)", shown)
+        else:
+            self.log.info("Extracting from: %s", shown)
         try:
-            for name, data, reason in _archive_members(path, MAX_NOTEBOOK_BYTES):  # one member in memory at a time
-                self._member(name, data, reason, target, shown, depth)
+            # one member in memory at a time, each read within what the upload and the run may still extract
+            for name, data, reason in _archive_members(path, lambda: min(MAX_NOTEBOOK_BYTES, self._left(upload))):
+                if data is None and self._left(upload) < MAX_NOTEBOOK_BYTES and "limit" in reason:
+                    self.log.warning("Skipped %s in %s and the rest of it: %s; over %s extraction limit", name, shown,
+                                     reason, self._bound(upload))
+                    return
+                if data is not None:
+                    self._charge(upload, len(data))
+                self._member(name, data, reason, target, shown, depth, upload)
+        except UnsafeFile as err:
+            self.log.warning("Skipped %s: an archive of %s", shown, err)
         except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError, RuntimeError) as err:
             self.log.warning("Skipped the rest of %s: not a readable archive (%s)", shown, err)
 
-    def _member(self, name: str, data: bytes | None, reason: str, target: Path, shown: str, depth: int) -> None:
+    def _member(self, name: str, data: bytes | None, reason: str, target: Path, shown: str, depth: int,
+                upload: _Upload) -> None:
         rel = _safe_relative(name)
         if rel is None:
             self.log.warning("Skipped %s in %s: a path outside the archive's folder", name, shown)
@@ -376,11 +479,46 @@ class SafeExtractor(_extractor_base()):
         if any(os.path.lexists(p) and not real_folder(p) for p in [*dest.parents][: len(rel.split("/"))]):
             self.log.warning("Skipped %s in %s: its folder is not a folder", name, shown)
             return
-        if self._is_archive(dest.name) and depth < 2:
+        if upload.student is None:  # a member of an LMS bulk download: an upload of its own if it names its student
+            student = self._student(dest.name)
+            if student is not None:
+                upload = _Upload(student, f"{upload.name}/{rel}", self.max_upload_bytes)
+        if self._is_archive(dest.name):
+            if depth + 1 > MAX_ARCHIVE_DEPTH:
+                self.log.warning("Skipped %s in %s: an archive %d levels deep (at most %d)", name, shown, depth + 2,
+                                 MAX_ARCHIVE_DEPTH + 1)
+                return
             with tempfile.TemporaryDirectory() as tmp:  # an archive in the archive: extracted, not kept
                 inner = Path(tmp) / dest.name
                 inner.write_bytes(data)
-                self._one(inner, dest.parent, f"{shown}/{rel}", depth + 1)
+                self._one(inner, dest.parent, f"{shown}/{rel}", depth + 1, upload, rel)
             return
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        own = upload.student is None or dest.name.startswith(f"{upload.student}_")
+        self._write(dest.parent, dest.name, data, f"{shown}/{rel}", upload, rel, own)
+
+    def _write(self, folder: Path, name: str, data: bytes, shown: str, upload: _Upload, member: str, own: bool) -> None:
+        if not own:  # a file of a student's upload is that student's, whatever its name says
+            renamed = f"{upload.student}_{name}"
+            claimed = self._student(name)
+            why = f"it names student {claimed!r}" if claimed else "its name carries no student id"
+            self.log.warning("Renamed %s to %s: %s, but it is in %s's upload %s", shown, renamed, why,
+                             upload.student, upload.name)
+            name = renamed
+        folder.mkdir(parents=True, exist_ok=True)
+        dest = folder / name
+        match = self._pattern.match(str(dest))
+        if upload.student is not None and match and "student_id" in match.groupdict() and "file_id" in match.groupdict():
+            key = (match.group("student_id"), match.group("file_id"))
+            rank = (upload.name, own, member)
+            if key in self._claims:
+                old_rank, old_dest = self._claims[key]
+                if rank <= old_rank:
+                    self.log.warning("Skipped %s: a second %s for student %s; kept %s (see SafeExtractor for the "
+                                     "rule)", shown, key[1], key[0], old_rank[0] + "/" + old_rank[2])
+                    return
+                self.log.warning("Replaced %s by %s: a second %s for student %s (see SafeExtractor for the rule)",
+                                 old_rank[0] + "/" + old_rank[2], shown, key[1], key[0])
+                if os.path.lexists(old_dest):
+                    os.unlink(old_dest)
+            self._claims[key] = (rank, dest)
         write_new(dest, data)
