@@ -196,3 +196,78 @@ def test_only_messages_raised_outside_other_cells_are_shown():
     nb.cells[0].outputs, nb.cells[0].execution_count = [error], count
     shown = "".join(HideHiddenTests().preprocess(nb, {})[0].cells[0].outputs[1].traceback)
     assert "H4sIAAAA" not in shown and "AssertionError raised inside code of another cell" in shown
+
+
+# -- markup written by a student never reaches the feedback page as markup (red team B, issue #20) ---------
+class _Markup:
+    """Tags, event-handler attributes and script text of an HTML page."""
+
+    def __init__(self, page):
+        from html.parser import HTMLParser
+
+        self.tags, self.handlers, self.scripts = [], [], []
+        outer = self
+
+        class Parser(HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                outer.tags.append(tag)
+                outer.handlers += [f"{tag} {k}={v}" for k, v in attrs if k.lower().startswith("on")]
+                self.in_script = tag == "script"
+
+            def handle_data(self, data):
+                if getattr(self, "in_script", False):
+                    outer.scripts.append(data)
+
+            def handle_endtag(self, tag):
+                self.in_script = False
+
+        Parser().feed(page)
+
+
+def _display(data, metadata=None):
+    return {"output_type": "display_data", "data": data, "metadata": metadata or {}}
+
+
+def test_student_markup_is_shown_as_text_or_dropped_never_rendered():
+    """Before: `display(HTML('<script>...'))` in a cell before the first test cell (and SVG, JavaScript,
+    Markdown outputs, a raw cell, HTML in a Markdown cell, an image's width) went into the page as markup.
+    Rendered here with nbconvert's classic template (nbgrader's feedback template extends it)."""
+    from nbconvert import HTMLExporter
+
+    payloads = {
+        "text/html": "<script>alert(1)</script><img src=x onerror=alert(2)>",
+        "application/javascript": "alert(3)",
+        "image/svg+xml": "<svg xmlns='http://www.w3.org/2000/svg' onload='alert(4)'></svg>",
+        "text/markdown": "<img src=x onerror=alert(5)>",
+        "text/latex": "<script>alert(6)</script>",
+        "application/vnd.jupyter.widget-view+json": {"model_id": "x", "version_major": 2, "version_minor": 0},
+    }
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("My answer <script>alert(7)</script> <img src=x onerror=alert(8)> and `a <b> c`"),
+        nbformat.v4.new_raw_cell("<script>alert(9)</script>"),
+        _code_cell("show()", [
+            *[_display({mime: value, "text/plain": "<object>"}) for mime, value in payloads.items()],
+            _display({"image/png": 'iVBORw0KGgo=" onerror="alert(10)'}),
+            _display({"image/png": "iVBORw0KGgo="}, {"image/png": {"width": "1 onerror=alert(11)"}}),
+            {"output_type": "stream", "name": 'x"><script>alert(12)</script>', "text": "<script>alert(13)</script>"},
+            {"output_type": "error", "ename": "<script>alert(14)</script>", "evalue": "<img src=x onerror=alert(15)>",
+             "traceback": ["<script>alert(16)</script>"]},
+        ]),
+        _test_cell("check(f(2))", "test_f", 0, [{"output_type": "error", "ename": "AssertionError",
+                                                  "evalue": "<script>alert(17)</script>", "traceback": ["x"]}]),
+    ]
+    nb, _ = HideHiddenTests().preprocess(nb, {})
+    page, _ = HTMLExporter(template_name="classic").from_notebook_node(nb)
+    markup = _Markup(page)
+    assert not markup.handlers, markup.handlers
+    assert not [s for s in markup.scripts if "alert(" in s], markup.scripts
+    assert "svg" not in markup.tags
+    shown = nb.cells[2].outputs
+    notes = [o.text for o in shown if o.output_type == "stream" and o.text.startswith("[output of type")]
+    assert len(notes) == len(payloads) + 1, notes
+    assert [o.data for o in shown if o.output_type == "display_data"] == [{"text/plain": "<object>"}] * len(payloads) + [
+        {"image/png": "iVBORw0KGgo="}]
+    for text in ("&lt;script&gt;alert(7)", "&lt;script&gt;alert(13)", "&lt;img src=x onerror=alert(15)&gt;",
+                 "&lt;script&gt;alert(17)"):
+        assert text in page, text

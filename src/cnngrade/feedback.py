@@ -23,7 +23,13 @@ decides by *position*, not by content:
     ``max_notebook_message_chars`` of them (later ones are replaced by a line saying so);
 * the hidden block of every test cell (``### BEGIN HIDDEN TESTS`` ... ``### END HIDDEN TESTS``) is replaced
   by one comment line; the source comes from the gradebook's copy of the source notebook when available;
-* as a last layer, any output line left that quotes a hidden test line is removed.
+* as a last layer, any output line left that quotes a hidden test line is removed;
+* the page is the student's (and whoever opens it: instructor, TA, an LMS that hosts it), so nothing a
+  student wrote reaches it as markup: outputs keep only ``SAFE_MIME_TYPES`` (plain text, PNG/JPEG whose data
+  is base64), with a one-line note for what was dropped (HTML, JavaScript, SVG, Markdown, LaTeX, widgets);
+  output metadata (an image's width, which nbconvert writes unquoted) and odd stream names are dropped;
+  raw HTML in Markdown cells is escaped (shown as text) and raw cells are left out. Text, tracebacks and error messages go through
+  nbconvert's ``ansi2html``, which escapes them.
 
 Configured in ``autograde/nbgrader_config.py`` (``c.GenerateFeedback.preprocessors``, the two limits).
 """
@@ -138,6 +144,56 @@ def bounded_message(ename: str, evalue: str, limit: int, budget: int) -> tuple[s
     return short_error(name, shown) + cut, len(shown)
 
 
+SAFE_MIME_TYPES = ("text/plain", "image/png", "image/jpeg")
+DROPPED_NOTE = "[output of type {types} not shown in feedback: it shows plain text and PNG/JPEG images only]\n"
+RAW_NOT_RENDERED = "text/x-not-in-feedback"
+_BASE64 = re.compile(r"[A-Za-z0-9+/=\s]*")
+_CODE_SPAN = re.compile(r"(`+)[\s\S]*?\1")
+_TAG_START = re.compile(r"<(?=[A-Za-z!/?])")
+
+
+def safe_outputs(outputs: list) -> list:
+    """``outputs`` with only what feedback can show as text or as an image, never as markup or script:
+    display data reduced to ``SAFE_MIME_TYPES`` (images only when their data is base64 text; metadata
+    dropped), a note per output that lost a type, streams named stdout/stderr, errors as they are (nbconvert
+    escapes them), any other output type replaced by a note."""
+    shown = []
+    for output in outputs:
+        kind = output.get("output_type")
+        if kind == "stream":
+            if output.get("name") not in ("stdout", "stderr"):
+                output.name = "stdout"
+            output.text = output.get("text", "") if isinstance(output.get("text", ""), str) else ""
+            shown.append(output)
+        elif kind == "error":
+            shown.append(output)
+        elif kind in ("display_data", "execute_result"):
+            data = dict(output.get("data", {}))
+            dropped = sorted(m for m, v in data.items() if m not in SAFE_MIME_TYPES
+                             or not isinstance(v, str) or (m != "text/plain" and not _BASE64.fullmatch(v)))
+            output.data = NotebookNode({m: v for m, v in data.items() if m not in dropped})
+            output.metadata = NotebookNode({})
+            if output.data:
+                shown.append(output)
+            if dropped:
+                shown.append(_stream(DROPPED_NOTE.format(types=", ".join(dropped))))
+        else:
+            shown.append(_stream(DROPPED_NOTE.format(types=f"output_type {str(kind)[:40]!r}")))
+    return shown
+
+
+def escape_markdown_html(source: str) -> str:
+    """Markdown with every raw HTML tag start (``<`` before a letter, ``/``, ``!`` or ``?``) outside code
+    spans backslash-escaped, so it renders as text (``<script>`` shows as ``<script>``, runs nothing)."""
+    parts, last = [], 0
+    for span in _CODE_SPAN.finditer(source):
+        parts.append(_TAG_START.sub(r"\\<", source[last:span.start()]))
+        parts.append(span.group(0))
+        last = span.end()
+    parts.append(_TAG_START.sub(r"\\<", source[last:]))
+    return "".join(parts)
+
+
 def _is_test_cell(cell: NotebookNode) -> bool:
     meta = cell.get("metadata", {}).get("nbgrader", {})
     return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
@@ -194,6 +250,10 @@ class HideHiddenTests(NbGraderPreprocessor):
         budget = self.max_notebook_message_chars
         tests_started = False
         for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                cell.source = escape_markdown_html(cell.source)
+            elif cell.cell_type == "raw":  # nbconvert copies a raw cell of no format (or HTML) into the page as is
+                cell.metadata["raw_mimetype"] = RAW_NOT_RENDERED
             if cell.cell_type != "code":
                 continue
             outputs = cell.get("outputs", [])
@@ -207,6 +267,7 @@ class HideHiddenTests(NbGraderPreprocessor):
                 for output in outputs:
                     if output.output_type == "error":
                         output.traceback = [short_error(output.ename, output.evalue)]
+            cell.outputs = safe_outputs(cell.outputs)
             for output in cell.outputs:
                 _scrub_output(output, secrets)
         return nb, resources
