@@ -33,6 +33,7 @@ from cnngrade.feedback import AFTER_TESTS_NOTE
 from conftest import ROOT
 from test_attacks import WRONG, _require_sandbox
 from test_class import hidden_test_lines, page_text
+from test_feedback import _Markup
 
 CHAPTER = "01-one-by-one"
 NOTEBOOK = f"{CHAPTER}.ipynb"
@@ -51,6 +52,13 @@ EXCEPTION_LEAK = (
     "    import base64, linecache, sys, zlib\n"
     "    source = ''.join(linecache.getlines(sys._getframe(1).f_code.co_filename))\n"
     "    raise AssertionError(base64.b64encode(zlib.compress(source.encode())).decode())\n")
+# Displayed before the first test cell (its outputs are shown in feedback): markup and script (red team B)
+HTML_OUTPUT = ("\nfrom IPython.display import HTML, SVG, Javascript, Markdown, display\n"
+               "display(HTML('<script>document.title=\"INJECTED\"</script><img src=x onerror=\"alert(1)\">'))\n"
+               "display(Javascript('alert(2)'))\n"
+               "display(SVG('<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(3)\"></svg>'))\n"
+               "display(Markdown('<img src=x onerror=\"alert(4)\">'))\n"
+               "raise ValueError('<script>alert(5)</script>')\n")
 REFUSED = {  # student: words the reason must hold
     "a-notebook-link": "symbolic link",
     "d-notebook-folder": "is a folder",
@@ -101,6 +109,8 @@ def files_class(tmp_path_factory):
         "h-huge-notebook": lambda: _huge(submitted / "h-huge-notebook" / CHAPTER / NOTEBOOK, released),
         "i-history-leak": lambda: submit("i-history-leak", {"small_basic_block_keras": keras + HISTORY_LEAK}),
         "j-exception-leak": lambda: submit("j-exception-leak", {"conv2d_params": EXCEPTION_LEAK}),
+        "m-html-output": lambda: submit("m-html-output", {"conv2d_params": nbtools.solved_source(
+            nbtools.cell_by_id(source, "conv2d_params")) + HTML_OUTPUT}),
         "z-honest": lambda: submit("z-honest"),
     }
     for student, make in plant.items():
@@ -252,6 +262,20 @@ def test_no_feedback_page_carries_a_hidden_test(files_class):
     assert AFTER_TESTS_NOTE.strip() in pages["i-history-leak"]
     assert "AssertionError raised inside code of another cell" in pages["j-exception-leak"]
     assert _scores(course)["j-exception-leak"][TARGET].score == 0
+
+
+def test_markup_displayed_before_the_tests_is_not_rendered_in_feedback(files_class):
+    """Before (red team B): `display(HTML('<script>...<img onerror=...>'))` in a cell before the first test
+    cell was copied verbatim into the feedback page (self-XSS for the student, stored XSS for whoever opens
+    feedback pages). Now only plain text and images reach it, with a note; the error text is escaped."""
+    course, _, _, feedback = files_class
+    page = course.feedback_html("m-html-output", CHAPTER).read_text()
+    markup = _Markup(page)  # the cell's own source is on the page too, escaped: look at tags, not at text
+    assert not markup.handlers, markup.handlers
+    assert not [s for s in markup.scripts if "alert(" in s or "INJECTED" in s], markup.scripts
+    assert "svg" not in markup.tags
+    assert "[output of type text/html not shown in feedback" in page
+    assert "ValueError: &lt;script&gt;alert(5)&lt;/script&gt;" in page, feedback.stderr[-2000:]
 
 
 # -- zip-collect's extractor ----------------------------------------------------------------------------
