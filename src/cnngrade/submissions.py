@@ -438,7 +438,7 @@ class SafeExtractor(_extractor_base()):
             return
         stem = path.name[: -len(".tar.gz")] if path.name.endswith(".tar.gz") else os.path.splitext(path.name)[0]
         target = folder / stem
-        if depth == 0:
+        if depth == 0 and upload.student is not None:  # an LMS bulk download is bounded by the run only
             try:
                 size = os.lstat(path).st_size
             except OSError:
@@ -493,17 +493,19 @@ class SafeExtractor(_extractor_base()):
                 inner.write_bytes(data)
                 self._one(inner, dest.parent, f"{shown}/{rel}", depth + 1, upload, rel)
             return
-        own = upload.student is None or dest.name.startswith(f"{upload.student}_")
-        self._write(dest.parent, dest.name, data, f"{shown}/{rel}", upload, rel, own)
+        self._write(dest.parent, dest.name, data, f"{shown}/{rel}", upload, rel, own=upload.student is None)
 
     def _write(self, folder: Path, name: str, data: bytes, shown: str, upload: _Upload, member: str, own: bool) -> None:
         if not own:  # a file of a student's upload is that student's, whatever its name says
+            match = self._pattern.match(f"/{name}")
+            claimed = match.groupdict().get("student_id") if match else None
+            own = match is not None and claimed == upload.student
             renamed = f"{upload.student}_{name}"
-            claimed = self._student(name)
-            why = f"it names student {claimed!r}" if claimed else "its name carries no student id"
-            self.log.warning("Renamed %s to %s: %s, but it is in %s's upload %s", shown, renamed, why,
-                             upload.student, upload.name)
-            name = renamed
+            if not own and (match or self._pattern.match(f"/{renamed}")):  # a file the collector would read
+                why = f"it names student {claimed!r}" if claimed else "its name carries no student id"
+                self.log.warning("Renamed %s to %s: %s, but it is in %s's upload %s", shown, renamed, why,
+                                 upload.student, upload.name)
+                name = renamed
         folder.mkdir(parents=True, exist_ok=True)
         dest = folder / name
         match = self._pattern.match(str(dest))
