@@ -7,7 +7,8 @@ def replace_pointwise_convs(model, ratio=2):
         for name, child in list(module._modules.items()):
             if child is None or isinstance(child, GhostModule):
                 continue
-            if isinstance(child, nn.Conv2d) and tuple(child.kernel_size) == (1, 1) and child.groups == 1:
+            if (isinstance(child, nn.Conv2d) and tuple(child.kernel_size) == (1, 1) and child.groups == 1
+                    and child.padding in ((0, 0), "valid", "same")):
                 if id(child) not in done:
                     new = GhostModule(child.in_channels, child.out_channels, kernel_size=1, ratio=ratio,
                                       stride=tuple(child.stride), relu=False)

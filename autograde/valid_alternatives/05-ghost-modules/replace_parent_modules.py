@@ -7,7 +7,8 @@ def replace_pointwise_convs(model, ratio=2):
         if id(parent) in inside_ghosts:
             continue
         for name, child in list(parent.named_children()) + [(n, c) for n, c in parent._modules.items()]:
-            if type(child) is nn.Conv2d and child.kernel_size == (1, 1) and child.groups == 1:
+            if (isinstance(child, nn.Conv2d) and child.kernel_size == (1, 1) and child.groups == 1
+                    and not any(child.padding if isinstance(child.padding, tuple) else ())):
                 if child not in new_for:
                     ghost = GhostModule(child.in_channels, child.out_channels, 1, ratio, stride=child.stride,
                                         relu=False)
