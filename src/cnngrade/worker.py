@@ -37,20 +37,40 @@ use ``process_vm_writev`` on it; the child adds a seccomp filter, ``seccomp_filt
   cell's output beyond ``STREAM_CHARS`` with a note, and runs the runtime guard (``cnngrade.guard``)
   before and after each test cell. Test cells run without entering the history (``forget_test_cell``).
 
+The child's code paths are out of reach of the obvious handles: the worker runs as
+``python -m cnngrade.run_worker`` (so no function of the grading loop is a global of ``__main__``, which
+a student reached through ``inspect.getmodule.__globals__``), ``inspect.getmodule``'s wrapper has globals
+of its own, and ``serve_cells`` runs as a private copy (``_private_copy``) whose functions look nothing up
+in a module that student code can import and patch. The worker trusts nothing in a reply but its shape:
+it checks every field by type and size (``_malformed``), numbers the cells itself, writes each request
+non-blocking under the cell's deadline (``send_within``: a child that stops reading its requests fails
+at the cell's limit) and reads each reply under it (``Reader``). The seccomp filter also denies the
+system calls that act on another process by pid (``_PID_SYSCALLS``: signals, ``prlimit``, priorities,
+scheduling) when that pid is the worker's, the fork server's or PID 1, and the worker checks before and
+after each job that its fork server is alive, not stopped and has its resource limits
+(``fork_server_problem``); a job whose worker died is graded again, once, by a fresh worker (the engine's
+``LocalPool``).
+
 What student code in the child can still do, by construction of an in-process kernel: anything to its
-own process, including answering a test cell's request itself (a thread that reads the token from the
-main thread's frame and writes a reply before the kernel does); the worker then gets two replies for
-one request and fails the submission, unless the forger also stops the real reply. The sandbox keeps
-such a child away from the worker, the fork server, other students and the course's files.
+own process. It can still reach the copy the child runs through the interpreter's introspection (the
+frames of ``serve_cells`` from ``sys._getframe`` or a traceback: their ``f_globals`` is the copy's
+namespace, their locals the kernel and the reply being built; ``gc.get_objects``), patch the shared code
+the copy calls (``json``'s encoder classes, ``nbformat``, ``ipykernel``, ``cnngrade.guard``), write memory
+with ``ctypes``, or answer a test cell's request itself (a thread that reads the token from the main
+thread's frame and writes a reply before the kernel does; the worker then gets two replies for one
+request and fails the submission, unless the forger also stops the real reply). Any of these is an
+in-process forgery of the cell's outputs: what the child reports about a test cell is as trustworthy as
+the child. Closing that needs the test cells' verdict to come from a process the student's code never
+ran in. The sandbox keeps such a child away from the worker, the fork server, other students and the
+course's files.
 
 Not done: a different user per submission. Inside the sandbox every process is ``nobody``; giving each
 child its own uid needs a user namespace that maps a range of uids (``newuidmap`` and an
 ``/etc/subuid`` range for the grading account, or root) and ``CAP_SETUID`` in the fork server, which
 an unprivileged bubblewrap does not give. Non-dumpable processes plus the seccomp filter already deny
-what a second uid would (ptrace, ``/proc/<pid>/mem`` and ``fd``, ``process_vm_*``); what a uid would add
-is that a child could no longer *signal* the fork server (the worker, PID 1 of the sandbox's namespace,
-ignores its namespace's signals already); killing the fork server only fails the submission that did
-it, and the engine starts a new worker (``retire``).
+what a second uid would (ptrace, ``/proc/<pid>/mem`` and ``fd``, ``process_vm_*``); a second uid would also deny
+signals and ``prlimit`` to the grader's processes without listing system calls (the seccomp filter's
+``_PID_SYSCALLS`` does it by pid now; a call the list misses is what a uid would still catch).
 """
 from __future__ import annotations
 
