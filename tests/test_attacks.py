@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import zlib
 
 import nbformat
 import pytest
@@ -197,12 +198,71 @@ ATTACKS = {
         "    except OSError as _err:\n"
         "        print('blocked:', type(_err).__name__)\n"),
 }
+# Red team rt-a: the worker ran as `python -m cnngrade.worker`, so its globals (send, receive) were those of
+# `__main__`, reached through the worker's inspect.getmodule wrapper (`'__glob' 'als__'`: one constant to
+# the static flags). The child now runs a private copy of the worker's functions (worker._private_copy).
+WORKER_GLOBALS = (
+    "import dataclasses as _dc\n"
+    "_n = '__glob' 'als__'\n"
+    "_g = getattr(_dc.inspect.getmodule, _n)\n")
+ATTACKS.update({
+    "a-patch-send-main": WORKER_GLOBALS + (  # drops the test cells' errors from the replies: 13/13 before
+        "_real_send = _g['send']\n"
+        "def _clean(fd, message):\n"
+        "    if isinstance(message.get('outputs'), list):\n"
+        "        message['outputs'] = [o for o in message['outputs']\n"
+        "                              if o.get('output_type') != 'error' and o.get('name') != 'stderr']\n"
+        "    message['flags'] = []\n"
+        "    return _real_send(fd, message)\n"
+        "_g['send'] = _clean\n"),
+    "a-leak-count-main": WORKER_GLOBALS + (  # the test cells' sources out through execution counts (In [n])
+        "import zlib as _z\n"
+        "_queue = []\n"
+        "_real_receive, _real_send = _g['receive'], _g['send']\n"
+        "def _spy(fd):\n"
+        "    r = _real_receive(fd)\n"
+        "    if r.get('test'):\n"
+        "        data = _z.compress(r.get('source', '').encode(), 9)\n"
+        "        _queue.extend(data[i:i + 1700] for i in range(0, len(data), 1700))\n"
+        "    return r\n"
+        "def _leak(fd, message):\n"
+        "    if _queue and 'outputs' in message:\n"
+        "        message['execution_count'] = int.from_bytes(b'\\x01' + _queue.pop(0), 'big')\n"
+        "    return _real_send(fd, message)\n"
+        "_g['receive'] = _spy\n"
+        "_g['send'] = _leak\n"),
+    # prlimit() on the fork server needs no ptrace access: its data limit, inherited by every later child,
+    # broke every later student of the worker (silently: the attacker itself was graded)
+    "y-prlimit-data-quiet": (
+        "import os, resource\n"
+        "resource.prlimit(os.getppid(), resource.RLIMIT_DATA, (1 << 20, 1 << 20))\n"),
+    # the worker wrote requests with a blocking write: the child fills its request pipe (opened for writing
+    # through /proc/self/fd) and reads from a pipe nobody writes; the worker waited in write() past every limit
+    "a-block-request-pipe": (
+        "import fcntl as _fcntl, os as _os\n"
+        "for _fd in range(3, 256):\n"
+        "    try:\n"
+        "        if _os.readlink(f'/proc/self/fd/{{_fd}}').startswith('pipe:') and \\\n"
+        "                _fcntl.fcntl(_fd, _fcntl.F_GETFL) & _os.O_ACCMODE == _os.O_RDONLY:\n"
+        "            _w = _os.open(f'/proc/self/fd/{{_fd}}', _os.O_WRONLY | _os.O_NONBLOCK)\n"
+        "            try:\n"
+        "                while True:\n"
+        "                    _os.write(_w, b'\\0' * 4096)\n"
+        "            except BlockingIOError:\n"
+        "                pass\n"
+        "            _keep, (_r, _dead) = _os.dup(_fd), _os.pipe()  # the request pipe stays open, unread\n"
+        "            _os.dup2(_r, _fd)\n"
+        "            break\n"
+        "    except OSError:\n"
+        "        pass\n"),
+})
 # Attacks that take the whole notebook down: reported as not graded, with a reason.
-NOT_GRADED = {"a-kill-the-grader", "a-fake-results"}
-# Attacks whose tampering the sandbox or the rlimits stop before it is visible to the guard: they
-# still lose the points; flagging is not required where nothing suspicious ran.
-NEED_NO_FLAG = {"a-huge-allocation", "a-infinite-loop", "a-kill-the-grader", "a-fake-results", "a-flood-stdout",
-                "a-print-history"}
+NOT_GRADED = {"a-fake-results", "a-block-request-pipe"}
+# Attacks whose tampering the sandbox, the seccomp filter or the rlimits stop before it is visible to the
+# guard: they still lose the points; flagging is not required where nothing suspicious ran.
+NEED_NO_FLAG = {"a-huge-allocation", "a-infinite-loop", "a-fake-results", "a-flood-stdout",
+                "a-print-history", "a-patch-send-main", "a-leak-count-main", "y-prlimit-data-quiet",
+                "a-block-request-pipe"}
 
 
 def _tree_digest(*folders):
@@ -324,7 +384,10 @@ def test_bad_files_are_reported_and_the_rest_is_graded(attacked_class):
     record = course.engine_outcomes(CHAPTER)
     assert record["b-empty-file"]["status"] == "failed" and "empty" in record["b-empty-file"]["reason"]
     assert record["b-truncated"]["status"] == "failed" and "notebook" in record["b-truncated"]["reason"]
-    assert "FAILED  a-kill-the-grader" in proc.stdout
+    assert "FAILED  a-block-request-pipe" in proc.stdout
+    blocked = record["a-block-request-pipe"]
+    assert "stopped reading" in blocked["reason"] and blocked["seconds"] < 60, blocked  # within a cell's limit
+    assert record["a-kill-the-grader"]["status"] == "graded"  # its kill() is denied: the cell fails, not the worker
     assert sum(o["status"] == "graded" for o in record.values()) == len(record) - 2 - len(NOT_GRADED)
 
 
@@ -347,7 +410,7 @@ def test_class_report_shows_pass_rates_failures_and_flags(attacked_class):
     graded = [s for s in scores if (course.folder / "work" / "autograded" / s / CHAPTER).exists()]
     passed = sum(scores[s][TARGET].score == scores[s][TARGET].max_score for s in graded)
     assert rows[TARGET][2:4] == [str(len(graded)), str(passed)]
-    assert "a-kill-the-grader" in page and "b-empty-file" in page  # could not be graded, with reasons
+    assert "a-fake-results" in page and "b-empty-file" in page  # could not be graded, with reasons
     assert "a-redefine-checks" in page and "defines `check_equal`" in page.replace("&#x27;", "'")  # flagged
     assert page.count("<img") == 2 and 'alt="' in page
 
@@ -421,11 +484,27 @@ def test_a_flood_of_output_is_cut_in_bounded_time(attacked_class):
     assert "output cut by the grader" in text and len(text) < 10_000_000
 
 
-def _decodings(text):
-    """``text`` and what any base64 run in it decodes to, zlib-decompressed where it can be."""
+def _inflated(raw: bytes) -> list[bytes]:
+    """What a zlib stream at the start of ``raw`` (or after a one-byte marker) decompresses to, as far as it
+    goes: ``decompressobj`` reads a truncated stream (a leak cut into pieces) where ``decompress`` fails."""
+    found = []
+    for start in (0, 1):
+        engine = zlib.decompressobj()
+        try:
+            data = engine.decompress(raw[start:])
+        except zlib.error:
+            continue
+        if data:
+            found.append(data)
+    return found
+
+
+def _decodings(text, numbers=()):
+    """``text`` and what any base64 run in it decodes to (zlib-decompressed where it can be), and what the
+    ``numbers`` (execution counts, the ``In [n]`` / ``Out[n]`` prompts in the text) decode to as big-endian
+    bytes, one by one and joined in order (a compressed stream split over several cells' counts)."""
     import base64
     import re
-    import zlib
 
     found = [text]
     for run in re.findall(r"[A-Za-z0-9+/=]{40,}", text):
@@ -433,22 +512,61 @@ def _decodings(text):
             raw = base64.b64decode(run + "=" * (-len(run) % 4))
         except ValueError:
             continue
-        for attempt in (lambda: zlib.decompress(raw), lambda: raw):
-            try:
-                found.append(attempt().decode("utf-8", "replace"))
-                break
-            except zlib.error:
-                continue
+        found += [d.decode("utf-8", "replace") for d in _inflated(raw)] or [raw.decode("utf-8", "replace")]
+    numbers = [int(n) for n in numbers] + [int(n) for n in re.findall(r"(?:In|Out)\s*\[\s*(\d+)\s*\]", text)]
+    pieces = [n.to_bytes((n.bit_length() + 7) // 8, "big") for n in numbers if n > 255]
+    for raw in pieces + [b"".join(p[1:] for p in pieces), b"".join(pieces)]:
+        found += [d.decode("utf-8", "replace") for d in _inflated(raw)]
     return found
+
+
+def _hidden_lines(course):
+    return [line.strip() for cell in course.source_notebook(CHAPTER).cells if "BEGIN HIDDEN TESTS" in cell.source
+            for line in cell.source.split("### BEGIN HIDDEN TESTS")[1].split("### END HIDDEN TESTS")[0].splitlines()
+            if len(line.strip()) > 20]
+
+
+def test_decodings_read_a_truncated_stream_and_long_prompt_numbers():
+    """The leak checks' decoder finds a compressed text cut in pieces (each piece, behind a marker byte, an
+    execution count), and a truncated base64 blob (feedback shows 400 characters of an error)."""
+    import base64
+
+    text = "def hidden():\n    assert conv2d_params(3, 8, 3) == 224, 'the hidden test'\n" + "".join(
+        f"    assert conv2d_params({i}, {i * 7 % 13}, {i % 5}) == {i * 31}, 'case {i}'\n" for i in range(60))
+    data = zlib.compress(text.encode(), 9)
+    counts = [int.from_bytes(b"\x01" + data[i:i + 40], "big") for i in range(0, len(data), 40)]
+    assert any("the hidden test" in d for d in _decodings("", counts))
+    whole = int.from_bytes(b"\x01" + data, "big")
+    assert any("the hidden test" in d for d in _decodings(f"<pre>In [{whole}]: x</pre>"))
+    blob = base64.b64encode(data).decode()[:390]
+    assert any("the hidden test" in d for d in _decodings(f"ValueError: {blob}"))
+    assert not any("the hidden test" in d for d in _decodings("In [3]: x", [1, 2, 3]))
+
+
+def test_no_hidden_test_leaves_through_outputs_or_execution_counts(attacked_class):
+    """No graded notebook carries a hidden test line in its outputs or execution counts, encoded or not
+    (red team: a-leak-count-main put each test cell's compressed source in the execution counts, which
+    the child chose); the worker numbers the cells itself."""
+    course, _, _, _ = attacked_class
+    hidden = _hidden_lines(course)
+    assert hidden
+    for student in ATTACKS:
+        path = course.folder / "work" / "autograded" / student / CHAPTER / f"{CHAPTER}.ipynb"
+        if not path.exists():
+            continue
+        cells = [c for c in nbtools.read(path).cells if c.cell_type == "code"]
+        counts = [c.execution_count for c in cells if c.execution_count is not None]
+        assert all(0 <= n <= len(cells) for n in counts), (student, max(counts))
+        texts = [json.dumps(o) for c in cells for o in c.outputs]
+        decoded = [d for t in texts for d in _decodings(t)] + _decodings("", counts)
+        assert not [line for line in hidden if any(line in d for d in decoded)], student
 
 
 def test_test_cells_stay_out_of_the_history_students_read(attacked_class):
     """A last cell that prints the cell history (``In``) compressed and base64-encoded: no hidden test
     line is in any output of the autograded notebook, encoded or not (test cells run without history)."""
     course, _, _, _ = attacked_class
-    hidden = [line.strip() for cell in course.source_notebook(CHAPTER).cells if "BEGIN HIDDEN TESTS" in cell.source
-              for line in cell.source.split("### BEGIN HIDDEN TESTS")[1].split("### END HIDDEN TESTS")[0].splitlines()
-              if len(line.strip()) > 20]
+    hidden = _hidden_lines(course)
     assert hidden
     graded = nbtools.read(course.folder / "work" / "autograded" / "a-print-history" / CHAPTER / f"{CHAPTER}.ipynb")
     printed = [o.get("text", "") for c in graded.cells if c.cell_type == "code" for o in c.outputs]

@@ -401,3 +401,145 @@ def test_the_audit_hook_reads_paths_by_whole_components_after_normalising():
     assert f"read {secret}" in out, out
     assert "read /usrx-missing" in out, out
     assert "own.txt" not in out and "os-release" not in out and "pyvenv" not in out, out
+
+
+# -- the worker/child boundary (red team rt-a) -------------------------------------------------------------
+def test_a_job_whose_worker_died_is_retried_once_on_a_fresh_worker(monkeypatch):
+    """A worker that dies (or whose fork server an earlier job reached) does not fail the job it was given:
+    the pool grades that job again on a fresh worker, once; a job that kills its worker twice fails with
+    its reason. A job that ran out of its time is not retried."""
+    from cnngrade import worker as worker_mod
+
+    made, script = [], {}
+
+    class FakeWorker:
+        def __init__(self, *args):
+            made.append(self)
+            self.proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+
+        def grade(self, job):
+            outcome = script[job["id"]].pop(0)
+            if outcome == "dies":
+                raise engine.WorkerFailed("the grading worker died or sent pipe closed", retry=True)
+            if outcome == "late":
+                raise engine.WorkerFailed("no result within the submission's wall-clock limit")
+            if outcome == "server gone":
+                return {"id": job["id"], "nonce": job["nonce"], "status": "failed", "retire": True, "retry": True,
+                        "reason": "the worker's fork server is gone: not graded, retried by a new worker"}
+            return {"id": job["id"], "nonce": job["nonce"], "status": "ok", "reason": "", "retire": False}
+
+        def close(self):
+            self.proc.kill()
+            self.proc.wait()
+
+    monkeypatch.setattr(engine, "LocalWorker", FakeWorker)
+    script.update({"a": ["server gone", "ok"], "b": ["dies", "ok"], "c": ["dies", "dies", "ok"], "d": ["late", "ok"]})
+    pool = engine.LocalPool(1, [], False, threads=1)
+    try:
+        results = {r["id"]: r for r in pool.run([{"id": k, "nonce": k} for k in "abcd"])}
+    finally:
+        pool.close()
+    assert results["a"]["status"] == results["b"]["status"] == "ok", results
+    assert results["c"]["status"] == "failed" and "died" in results["c"]["reason"] and "second time" in results["c"]["reason"]
+    assert results["d"]["status"] == "failed" and "wall-clock" in results["d"]["reason"] and script["d"] == ["ok"]
+    assert script["c"] == ["ok"] and len(made) == 5 and all("retry" not in r for r in results.values())
+    assert worker_mod.fork_server_problem  # (used by the worker before and after each job: next test)
+
+
+def test_the_worker_notices_a_fork_server_stopped_or_with_other_limits():
+    from cnngrade import worker as worker_mod
+
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        time.sleep(0.3)
+        limits = open(f"/proc/{proc.pid}/limits").read()
+        assert worker_mod.fork_server_problem(proc.pid, limits) == ""
+        os.kill(proc.pid, signal.SIGSTOP)
+        time.sleep(0.2)
+        assert "state" in worker_mod.fork_server_problem(proc.pid, limits)
+        os.kill(proc.pid, signal.SIGCONT)
+        time.sleep(0.2)
+        import resource
+        resource.prlimit(proc.pid, resource.RLIMIT_DATA, (1 << 30, 1 << 30))
+        assert "limits" in worker_mod.fork_server_problem(proc.pid, limits)
+        proc.kill()
+        proc.wait()
+        assert "gone" in worker_mod.fork_server_problem(proc.pid, limits)
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+SECCOMP_PROBE = """
+import json, os, resource, signal, sys
+from cnngrade import worker
+server = os.getpid()
+pid = os.fork()
+if pid == 0:
+    assert worker.seccomp_filter((server, 1, -1, -os.getpgid(0)))
+    def outcome(call):
+        try:
+            call()
+            return "allowed"
+        except OSError as err:
+            return err.strerror
+    found = {"prlimit server": outcome(lambda: resource.prlimit(server, resource.RLIMIT_DATA, (1 << 20, 1 << 20))),
+             "kill server": outcome(lambda: os.kill(server, signal.SIGKILL)),
+             "kill everyone": outcome(lambda: os.kill(-1, signal.SIGKILL)),
+             "kill its group": outcome(lambda: os.killpg(os.getpgid(server), signal.SIGKILL)),
+             "prlimit itself": outcome(lambda: resource.prlimit(os.getpid(), resource.RLIMIT_CORE, (0, 0))),
+             "setrlimit": outcome(lambda: resource.setrlimit(resource.RLIMIT_CORE, (0, 0))),
+             "signal itself": outcome(lambda: os.kill(os.getpid(), 0)),
+             "affinity": outcome(lambda: os.sched_setaffinity(0, os.sched_getaffinity(0)))}
+    child = os.fork()
+    if child == 0:
+        os.setpgid(0, 0)
+        signal.pause()
+    found["kill its own child"] = outcome(lambda: os.kill(child, signal.SIGKILL))
+    os.waitpid(child, 0)
+    print(json.dumps(found))
+    os._exit(0)
+os.waitpid(pid, 0)
+print(json.dumps({"server data limit": resource.getrlimit(resource.RLIMIT_DATA)[0]}))
+"""
+
+
+def test_a_child_cannot_set_limits_of_or_signal_the_worker_or_fork_server():
+    """``resource.prlimit(fork_server, RLIMIT_DATA, 1 MB)`` from a child broke every later student of that
+    worker (red team: y-prlimit-data-quiet); ``kill`` reached the fork server. The child's seccomp filter
+    answers EPERM when the pid is the grader's; the child's own processes are its to signal and limit."""
+    out = subprocess.run([sys.executable, "-c", SECCOMP_PROBE], capture_output=True, text=True, check=True, cwd=ROOT)
+    child, server = (json.loads(line) for line in out.stdout.strip().splitlines()[-2:])
+    denied = ("prlimit server", "kill server", "kill everyone", "kill its group")
+    assert {k: child[k] for k in denied} == dict.fromkeys(denied, "Operation not permitted"), child
+    assert {k: v for k, v in child.items() if k not in denied} == dict.fromkeys(set(child) - set(denied), "allowed")
+    assert server["server data limit"] == resource_infinity()
+
+
+def resource_infinity():
+    import resource
+
+    return resource.getrlimit(resource.RLIMIT_DATA)[0]
+
+
+def test_replies_are_checked_field_by_field():
+    from nbformat.v4 import new_output
+
+    from cnngrade import worker as worker_mod
+
+    honest = {"token": "t", "execution_count": 3, "flags": [{"kind": "guard", "detail": "d", "cell": "c"}],
+              "modules": ["np"], "outputs": [new_output("stream", name="stdout", text="hi"),
+                                             new_output("error", ename="E", evalue="v", traceback=["a", "b"]),
+                                             new_output("display_data", data={"image/png": "AAAA", "text/plain": ["x"]}),
+                                             new_output("execute_result", data={"application/json": {"a": 1}},
+                                                        execution_count=3)]}
+    assert worker_mod._malformed(json.loads(json.dumps(honest))) == ""
+    bad = [{"execution_count": 10 ** 40 * 1.0}, {"execution_count": True}, {"outputs": [{"output_type": "stream",
+           "name": "stdout", "text": 3}]}, {"outputs": [{"output_type": "stream", "name": "/etc", "text": ""}]},
+           {"outputs": [{"output_type": "evil"}]}, {"outputs": [{"output_type": "error", "ename": "E", "evalue": "",
+           "traceback": [1]}]}, {"outputs": [{"output_type": "stream", "name": "stdout", "text": "", "extra": 1}]},
+           {"flags": [{"kind": 1, "detail": "", "cell": ""}]}, {"modules": [["x"]]}, {"other": 1},
+           {"outputs": [{"output_type": "stream", "name": "stdout", "text": "x" * (3 * worker_mod.TEXT_CHARS)}]},
+           {"outputs": [{"output_type": "display_data", "data": {"text/plain": {"x": 1}}, "metadata": {}}]}]
+    for fields in bad:
+        assert worker_mod._malformed({"token": "t", **fields}), fields

@@ -367,7 +367,12 @@ WORKER_MARGIN_SECONDS = 60  # beyond a submission's wall-clock limit: the worker
 
 
 class WorkerFailed(Exception):
-    """The worker gave no acceptable result in time: it is killed and replaced."""
+    """The worker gave no acceptable result in time: it is killed and replaced. ``retry``: it died (or sent
+    garbage) rather than ran out of the job's time, so the job may not be to blame: the pool retries it once."""
+
+    def __init__(self, message: str, retry: bool = False):
+        super().__init__(message)
+        self.retry = retry
 
 
 class LocalWorker:
@@ -376,7 +381,7 @@ class LocalWorker:
     def __init__(self, hide: list[Path], use_sandbox: bool, threads: int):
         env = {"CNNGRADE_THREADS": str(threads), "CNNGRADE_SANDBOXED": "1" if use_sandbox else "0",
                "PYTHONWARNINGS": os.environ.get("PYTHONWARNINGS", "ignore::DeprecationWarning")}
-        argv = [sys.executable, "-m", "cnngrade.worker"]
+        argv = [sys.executable, "-m", "cnngrade.run_worker"]  # not -m cnngrade.worker: see run_worker
         if use_sandbox:
             argv = sandbox.command(argv, hide, env)
             proc_env = dict(os.environ)
@@ -408,7 +413,7 @@ class LocalWorker:
                 raise WorkerFailed(f"no result within the submission's wall-clock limit of "
                                    f"{worker_mod.wall_seconds(job):.0f} s (+{WORKER_MARGIN_SECONDS} s)") from None
             except (EOFError, worker_mod.ChannelError) as err:
-                raise WorkerFailed(f"the grading worker died or sent {err}") from None
+                raise WorkerFailed(f"the grading worker died or sent {err}", retry=True) from None
             if result.get("nonce") == job["nonce"] and result.get("id") == job["id"]:
                 return result  # anything else on the channel is not an answer to this job: ignored
 
@@ -441,20 +446,7 @@ class LocalPool:
                 if job is None:
                     todo.put(None)  # for the other threads
                     return
-                w = self.workers[slot]
-                if w is None:  # replaced only when there is a job for it (a warm start costs seconds of CPU)
-                    w = self.workers[slot] = LocalWorker(*self.args)
-                try:
-                    result = w.grade(job)
-                except Exception as err:  # noqa: BLE001 - the worker died or ran out of time: report, replace it
-                    result = {"id": job["id"], "nonce": job["nonce"], "status": "failed", "notebook": None,
-                              "flags": [], "seconds": 0.0, "reason": f"the grading worker failed: {err}",
-                              "retire": True}
-                if result.get("retire"):  # the submission reached the worker: not used again
-                    w.proc.kill()
-                    w.proc.wait()
-                    self.workers[slot] = None
-                done.put(result)
+                done.put(self._grade(slot, job))
 
         threads = [threading.Thread(target=serve, args=(i,), daemon=True) for i in range(len(self.workers))]
         for t in threads:
@@ -468,6 +460,30 @@ class LocalPool:
             todo.put(None)
         for _ in range(count):
             yield done.get()
+
+    def _grade(self, slot: int, job: dict) -> dict:
+        """``job``'s result from the worker of ``slot``. A worker that died, or whose fork server was gone or
+        tampered with before the job ran (``retry``), may have been killed by an earlier job: the job is
+        graded again, once, by a fresh worker; a job that kills its worker twice fails with the reason."""
+        for attempt in (1, 2):
+            w = self.workers[slot]
+            if w is None:  # replaced only when there is a job for it (a warm start costs seconds of CPU)
+                w = self.workers[slot] = LocalWorker(*self.args)
+            try:
+                result = w.grade(job)
+            except Exception as err:  # noqa: BLE001 - the worker died or ran out of time: report, replace it
+                result = {"id": job["id"], "nonce": job["nonce"], "status": "failed", "notebook": None,
+                          "flags": [], "seconds": 0.0, "reason": f"the grading worker failed: {err}",
+                          "retire": True, "retry": getattr(err, "retry", False)}
+            if result.get("retire"):  # the submission reached the worker: not used again
+                w.proc.kill()
+                w.proc.wait()
+                self.workers[slot] = None
+            if not result.pop("retry", False):
+                return result
+            if attempt == 2:
+                result["reason"] = f"{result.get('reason', '')} (a second time, on a fresh worker: not retried again)"
+        return result
 
     def close(self) -> None:
         for w in self.workers:

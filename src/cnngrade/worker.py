@@ -1,6 +1,6 @@
 """A grading worker: imports the frameworks once, then runs each submission's cells in a fresh child.
 
-Run as ``python -m cnngrade.worker`` (the engine starts it, inside the sandbox when one is available)
+Run as ``python -m cnngrade.run_worker`` (the engine starts it, inside the sandbox when one is available)
 and spoken to over stdin/stdout with length-prefixed JSON messages (``send`` / ``Reader``):
 
     engine -> worker  {"id", "nonce", "notebook", "files", "kinds", "timeout", "wall_seconds", "cpu_seconds",
@@ -37,20 +37,40 @@ use ``process_vm_writev`` on it; the child adds a seccomp filter, ``seccomp_filt
   cell's output beyond ``STREAM_CHARS`` with a note, and runs the runtime guard (``cnngrade.guard``)
   before and after each test cell. Test cells run without entering the history (``forget_test_cell``).
 
+The child's code paths are out of reach of the obvious handles: the worker runs as
+``python -m cnngrade.run_worker`` (so no function of the grading loop is a global of ``__main__``, which
+a student reached through ``inspect.getmodule.__globals__``), ``inspect.getmodule``'s wrapper has globals
+of its own, and ``serve_cells`` runs as a private copy (``_private_copy``) whose functions look nothing up
+in a module that student code can import and patch. The worker trusts nothing in a reply but its shape:
+it checks every field by type and size (``_malformed``), numbers the cells itself, writes each request
+non-blocking under the cell's deadline (``send_within``: a child that stops reading its requests fails
+at the cell's limit) and reads each reply under it (``Reader``). The seccomp filter also denies the
+system calls that act on another process by pid (``_PID_SYSCALLS``: signals, ``prlimit``, priorities,
+scheduling) when that pid is the worker's, the fork server's or PID 1, and the worker checks before and
+after each job that its fork server is alive, not stopped and has its resource limits
+(``fork_server_problem``); a job whose worker died is graded again, once, by a fresh worker (the engine's
+``LocalPool``).
+
 What student code in the child can still do, by construction of an in-process kernel: anything to its
-own process, including answering a test cell's request itself (a thread that reads the token from the
-main thread's frame and writes a reply before the kernel does); the worker then gets two replies for
-one request and fails the submission, unless the forger also stops the real reply. The sandbox keeps
-such a child away from the worker, the fork server, other students and the course's files.
+own process. It can still reach the copy the child runs through the interpreter's introspection (the
+frames of ``serve_cells`` from ``sys._getframe`` or a traceback: their ``f_globals`` is the copy's
+namespace, their locals the kernel and the reply being built; ``gc.get_objects``), patch the shared code
+the copy calls (``json``'s encoder classes, ``nbformat``, ``ipykernel``, ``cnngrade.guard``), write memory
+with ``ctypes``, or answer a test cell's request itself (a thread that reads the token from the main
+thread's frame and writes a reply before the kernel does; the worker then gets two replies for one
+request and fails the submission, unless the forger also stops the real reply). Any of these is an
+in-process forgery of the cell's outputs: what the child reports about a test cell is as trustworthy as
+the child. Closing that needs the test cells' verdict to come from a process the student's code never
+ran in. The sandbox keeps such a child away from the worker, the fork server, other students and the
+course's files.
 
 Not done: a different user per submission. Inside the sandbox every process is ``nobody``; giving each
 child its own uid needs a user namespace that maps a range of uids (``newuidmap`` and an
 ``/etc/subuid`` range for the grading account, or root) and ``CAP_SETUID`` in the fork server, which
 an unprivileged bubblewrap does not give. Non-dumpable processes plus the seccomp filter already deny
-what a second uid would (ptrace, ``/proc/<pid>/mem`` and ``fd``, ``process_vm_*``); what a uid would add
-is that a child could no longer *signal* the fork server (the worker, PID 1 of the sandbox's namespace,
-ignores its namespace's signals already); killing the fork server only fails the submission that did
-it, and the engine starts a new worker (``retire``).
+what a second uid would (ptrace, ``/proc/<pid>/mem`` and ``fd``, ``process_vm_*``); a second uid would also deny
+signals and ``prlimit`` to the grader's processes without listing system calls (the seccomp filter's
+``_PID_SYSCALLS`` does it by pid now; a call the list misses is what a uid would still catch).
 """
 from __future__ import annotations
 
@@ -70,6 +90,7 @@ import sys
 import tempfile
 import time
 import traceback
+import types
 
 PRELOAD = ("numpy", "matplotlib", "torch", "torch.nn", "torch.nn.functional", "tensorflow", "keras",
            "torchinfo", "sklearn.datasets", "tqdm", "cnnblocks", "cnnblocks.checks", "cnnblocks.counting",
@@ -99,6 +120,23 @@ def send(fd: int, message: dict) -> None:
     view = memoryview(struct.pack(">Q", len(data)) + data)
     while view:
         written = os.write(fd, view)
+        view = view[written:]
+
+
+def send_within(fd: int, message: dict, deadline: float) -> None:
+    """``send`` to a reader that is not trusted: ``fd`` must be non-blocking; a reader that stops reading
+    (it may have shrunk the pipe to a page) raises ``TimeoutError`` at ``deadline`` instead of holding the
+    writer in ``write()`` for ever."""
+    data = json.dumps(message).encode()
+    view = memoryview(struct.pack(">Q", len(data)) + data)
+    while view:
+        wait = deadline - time.monotonic()
+        if wait <= 0 or not select.select([], [fd], [], wait)[1]:
+            raise TimeoutError
+        try:
+            written = os.write(fd, view)
+        except BlockingIOError:
+            continue
         view = view[written:]
 
 
@@ -204,11 +242,30 @@ _DENIED_SYSCALLS = {
                 "add_key": 217, "request_key": 218, "keyctl": 219},
 }
 _AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
+# System calls that act on another process named by a pid argument (its index): signals, resource limits,
+# priorities and scheduling, memory policy, pidfds. The child may call them on itself and its own
+# processes, but not on the grader's (``protect``: the worker, the fork server, PID 1, their process group,
+# and -1, "every process"): ``prlimit(fork_server, RLIMIT_DATA, 1 MB)`` broke every later student of a
+# worker, ``kill(fork_server)`` the next one.
+_PID_SYSCALLS = {
+    "x86_64": {"kill": (62, 0), "tkill": (200, 0), "tgkill": (234, 0), "rt_sigqueueinfo": (129, 0),
+               "rt_tgsigqueueinfo": (297, 0), "pidfd_open": (434, 0), "prlimit64": (302, 0),
+               "setpriority": (141, 1), "sched_setaffinity": (203, 0), "sched_setscheduler": (144, 0),
+               "sched_setparam": (142, 0), "sched_setattr": (314, 0), "migrate_pages": (256, 0),
+               "move_pages": (279, 0), "ioprio_set": (251, 1)},
+    "aarch64": {"kill": (129, 0), "tkill": (130, 0), "tgkill": (131, 0), "rt_sigqueueinfo": (138, 0),
+                "rt_tgsigqueueinfo": (240, 0), "pidfd_open": (434, 0), "prlimit64": (261, 0),
+                "setpriority": (140, 1), "sched_setaffinity": (122, 0), "sched_setscheduler": (119, 0),
+                "sched_setparam": (118, 0), "sched_setattr": (274, 0), "migrate_pages": (238, 0),
+                "move_pages": (239, 0), "ioprio_set": (30, 1)},
+}
 
 
-def seccomp_filter() -> bool:
-    """Install a seccomp filter that answers EPERM to ``_DENIED_SYSCALLS`` (and kills a process that
-    calls them through another architecture's numbers). A filter cannot be removed, and is inherited by
+def seccomp_filter(protect: tuple[int, ...] = ()) -> bool:
+    """Install a seccomp filter that answers EPERM to ``_DENIED_SYSCALLS``, and to ``_PID_SYSCALLS`` when
+    their pid argument is one of ``protect`` (compared as the kernel reads a ``pid_t``: its low 32 bits, so
+    -pgid and -1 are listed as such), and kills a process that calls them through another architecture's
+    numbers. A filter cannot be removed, and is inherited by
     every thread and process the child starts. Needs ``no_new_privs`` (set here; the child never needs
     setuid programs). False where the architecture or the kernel does not allow it."""
     machine = platform.machine()
@@ -223,6 +280,15 @@ def seccomp_filter() -> bool:
                (BPF_LD_W_ABS, 0, 0, 0)]  # seccomp_data.nr
     if machine == "x86_64":  # x32 system calls (nr | 0x40000000) share the architecture's number
         program += [(0x25, 0, 1, 0x3FFFFFFF), (BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | 1)]  # JGT -> EPERM
+    pids = sorted({p & 0xFFFFFFFF for p in protect})
+    if pids:
+        for nr, arg in _PID_SYSCALLS[machine].values():
+            # nr matches: load the pid argument (low word of args[arg]), EPERM if protected, else allow
+            block = [(BPF_LD_W_ABS, 0, 0, 16 + 8 * arg)]
+            block += [(BPF_JEQ_K, len(pids) - i, 0, pid) for i, pid in enumerate(pids)]
+            block += [(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW), (BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | 1)]
+            program.append((BPF_JEQ_K, 0, len(block), nr))
+            program += block
     for i, nr in enumerate(denied):
         program.append((BPF_JEQ_K, len(denied) - i, 0, nr))  # to the EPERM return below the ALLOW
     program += [(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW), (BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | 1)]
@@ -304,6 +370,10 @@ def remember_module_scans() -> None:
         scanned["modules"] = count
         return result
 
+    # Its globals are a dict of its own, not this module's: a child reaching the wrapper (it is
+    # ``inspect.getmodule``) through ``__globals__`` finds ``sys`` and the builtins, not the worker.
+    getmodule = types.FunctionType(getmodule.__code__, {"__builtins__": __builtins__, "sys": sys}, "getmodule",
+                                   getmodule.__defaults__, getmodule.__closure__)
     getmodule.__doc__ = original.__doc__
     getmodule.__wrapped__ = original
     getmodule.remembers_scans = True
@@ -612,8 +682,40 @@ def serve_cells(requests: int, replies: int) -> None:
         del request, reply, outputs
 
 
+def _private_copy() -> dict:
+    """The child's own copy of this module: a snapshot of its globals in which every function of the module
+    is a copy whose globals are the snapshot, and ``os``, ``struct`` and ``json`` are frozen namespaces
+    (C functions, and copies of ``json.dumps`` / ``json.loads``). Made before any student code runs;
+    ``serve_cells`` runs as the copy.
+
+    Why: student code can import ``cnngrade.worker`` (or reach the worker's globals through a function's
+    ``__globals__``) and rebind ``send``, ``receive``, ``_collect_outputs``..., or swap a function's
+    ``__code__``: the copy looks nothing up in a module anyone can import, and its functions are objects
+    no module holds. What still reaches them, by construction of an in-process kernel: the interpreter's
+    introspection of the running child (the frames of ``serve_cells`` through ``sys._getframe`` or a
+    traceback, whose ``f_globals`` is the snapshot and ``f_locals`` its locals; ``gc.get_objects`` /
+    ``get_referrers``), the shared classes and modules the copy still calls (``json``'s encoder classes,
+    ``nbformat``, ``ipykernel``, ``cnngrade.guard``, ``_Budget``), and ``ctypes`` writes to memory."""
+    snapshot = dict(globals())
+
+    def copy(function, namespace):
+        twin = types.FunctionType(function.__code__, namespace, function.__name__, function.__defaults__,
+                                  function.__closure__)
+        twin.__kwdefaults__ = function.__kwdefaults__
+        return twin
+
+    for name, value in list(snapshot.items()):
+        if isinstance(value, types.FunctionType) and value.__module__ == __name__:
+            snapshot[name] = copy(value, snapshot)
+    json_globals = dict(vars(json))
+    snapshot["json"] = types.SimpleNamespace(dumps=copy(json.dumps, json_globals), loads=copy(json.loads, json_globals))
+    snapshot["os"] = types.SimpleNamespace(**vars(os))
+    snapshot["struct"] = types.SimpleNamespace(**vars(struct))
+    return snapshot
+
+
 # -- the fork server ------------------------------------------------------------------------------------
-def _become_child(requests: int, replies: int) -> None:
+def _become_child(requests: int, replies: int, protect: tuple[int, ...] = ()) -> None:
     """In a process forked by the fork server: keep only the two pipes, harden, serve cells, exit."""
     code = 70
     try:
@@ -624,8 +726,8 @@ def _become_child(requests: int, replies: int) -> None:
                     os.close(fd)
                 except OSError:
                     pass
-        seccomp_filter()
-        serve_cells(requests, replies)
+        seccomp_filter(protect)
+        _private_copy()["serve_cells"](requests, replies)  # see _private_copy
         code = 0
     except BaseException:  # noqa: BLE001 - report, never fall back into the fork server's loop
         try:
@@ -638,6 +740,9 @@ def _become_child(requests: int, replies: int) -> None:
 def fork_server(sock: socket.socket) -> None:
     """Fork a child for each request (the two pipe ends arrive with it); reply its pid, then its exit
     status. Forked from the warm worker before any job: its memory holds no submission."""
+    # what the children must not reach (seccomp_filter): this fork server, the worker, the namespace's
+    # PID 1, the process group they share, and -1 ("every process I may signal")
+    protect = (os.getpid(), os.getppid(), 1, -os.getpgid(0), -os.getppid(), -1)
     keep = sock.fileno()
     for fd in range(3, 4096):
         if fd != keep:
@@ -655,7 +760,7 @@ def fork_server(sock: socket.socket) -> None:
         pid = os.fork()
         if pid == 0:
             sock.close()
-            _become_child(*fds)
+            _become_child(*fds, protect)
         for fd in fds:
             os.close(fd)
         sock.sendall(struct.pack(">q", pid))
@@ -673,6 +778,7 @@ def start_fork_server() -> tuple[socket.socket, int]:
         finally:
             os._exit(0)
     theirs.close()
+    ours.settimeout(60)  # a stopped fork server cannot hold the worker in send or recv
     return ours, pid
 
 
@@ -705,6 +811,62 @@ class _Failed(Exception):
     """The submission cannot be graded; the message is the reason."""
 
 
+_OUTPUT_FIELDS = {"stream": {"output_type": str, "name": str, "text": str},
+                  "display_data": {"output_type": str, "data": dict, "metadata": dict},
+                  "execute_result": {"output_type": str, "data": dict, "metadata": dict, "execution_count": (int, type(None))},
+                  "error": {"output_type": str, "ename": str, "evalue": str, "traceback": list}}
+_REPLY_FIELDS = {"token": str, "outputs": list, "execution_count": (int, type(None)), "flags": list, "modules": list,
+                 "ready": bool}
+TEXT_CHARS = STREAM_CHARS + 200  # an output's text, an error's message or traceback (the child cuts at STREAM_CHARS)
+
+
+def _malformed(reply: dict) -> str:
+    """What is wrong with a reply of the child, "" if nothing: every field of the expected type, outputs as
+    nbformat outputs (a known output type, no other field, strings where nbformat has strings, texts within
+    ``TEXT_CHARS``), flags as three short strings. The reply's size is capped by ``Reader`` already."""
+    for key, value in reply.items():
+        if key not in _REPLY_FIELDS or not isinstance(value, _REPLY_FIELDS[key]) or isinstance(value, bool) != (key == "ready"):
+            return f"field {key[:40]!r}"
+    if len(reply.get("outputs", [])) > 10_000 or len(reply.get("flags", [])) > 1_000:
+        return "too many outputs or flags"
+    if not all(isinstance(m, str) and len(m) < 200 for m in reply.get("modules", [])):
+        return "modules"
+    for f in reply.get("flags", []):
+        if not isinstance(f, dict) or set(f) != {"kind", "detail", "cell"} or not all(isinstance(v, str) and len(v) < 2000 for v in f.values()):
+            return "a flag"
+    for o in reply.get("outputs", []):
+        fields = _OUTPUT_FIELDS.get(o.get("output_type")) if isinstance(o, dict) else None
+        if fields is None or not set(o) <= set(fields) or not all(isinstance(o[k], t) for k, t in fields.items() if k in o):
+            return "an output"
+        texts = [o.get("text", ""), o.get("ename", ""), o.get("evalue", "")] + list(o.get("traceback", []))
+        if o["output_type"] == "stream" and o["name"] not in ("stdout", "stderr") or not all(isinstance(t, str) for t in texts) \
+                or sum(map(len, texts)) > 2 * TEXT_CHARS:
+            return "an output's text"
+        for key, value in o.get("data", {}).items():  # a MIME bundle: text, lines of text, or JSON (application/*json)
+            if not isinstance(key, str) or len(key) > 200 or not (isinstance(value, str) or
+                    isinstance(value, list) and all(isinstance(v, str) for v in value) or key.endswith("json")):
+                return "an output's data"
+    return ""
+
+
+def fork_server_problem(pid: int, limits: str) -> str:
+    """What is wrong with the fork server ``pid`` ("" if nothing): gone, stopped, or its resource limits no
+    longer ``limits`` (what ``/proc/<pid>/limits`` read when it started). A child cannot reach it (the
+    seccomp filter's ``protect``), a process outside the sandbox could: checked before and after each job."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            state = fh.read().rpartition(")")[2].split()[0]
+        with open(f"/proc/{pid}/limits") as fh:
+            now = fh.read()
+    except (OSError, IndexError):
+        return "it is gone"
+    if state not in ("S", "R", "D"):
+        return f"its state is {state!r}"
+    if now != limits:
+        return "its resource limits were changed"
+    return ""
+
+
 def grade_job(job: dict, server: socket.socket) -> dict:
     """Grade one submission in a fresh child of the fork server; return the result (never raises).
     ``result["retire"]`` says the fork server is gone (the submission killed it): the worker must stop."""
@@ -728,9 +890,11 @@ def grade_job(job: dict, server: socket.socket) -> dict:
         for fd in (requests_r, requests_w, replies_r, replies_w):
             os.close(fd)
         return {"id": job["id"], "nonce": job["nonce"], "status": "failed", "notebook": None, "flags": [],
-                "seconds": 0.0, "retire": True, "reason": f"the worker's fork server is gone ({err}): not graded, retried by a new worker"}
+                "seconds": 0.0, "retire": True, "retry": True,
+                "reason": f"the worker's fork server is gone ({err}): not graded, retried by a new worker"}
     os.close(requests_r)
     os.close(replies_w)
+    os.set_blocking(requests_w, False)  # send_within: no write may block past a deadline
     reader = Reader(replies_r)
     flags: list[dict] = []
     timings: list[tuple[int, float]] = []
@@ -740,11 +904,13 @@ def grade_job(job: dict, server: socket.socket) -> dict:
         """Send a request, wait for its reply: interrupt after ``limit`` s, kill after the grace."""
         nonlocal received
         request["token"] = token = secrets.token_hex(16)
+        cell_deadline = min(time.monotonic() + limit, deadline)
         try:
-            send(requests_w, request)
+            send_within(requests_w, request, cell_deadline)
+        except TimeoutError:
+            raise _Failed(f"{what}: the notebook's process stopped reading the grader's requests") from None
         except OSError:
             raise EOFError("the child is gone") from None
-        cell_deadline = min(time.monotonic() + limit, deadline)
         interrupted = False
         while True:
             try:
@@ -765,11 +931,11 @@ def grade_job(job: dict, server: socket.socket) -> dict:
             raise _Failed(f"the notebook's process failed: {str(reply['failed'])[-300:]}")
         if not secrets.compare_digest(str(reply.get("token", "")), token):
             raise _Failed(f"{what} got a reply that is not its own (forged or out of order)")
-        if not isinstance(reply.get("outputs", []), list) or not isinstance(reply.get("flags", []), list) \
-                or not all(isinstance(o, dict) for o in reply.get("outputs", [])):
-            raise _Failed(f"{what} got a malformed reply")
-        flags.extend({"kind": str(f.get("kind", "")), "detail": str(f.get("detail", ""))[:300], "cell": str(f.get("cell", ""))}
-                     for f in reply.get("flags", [])[:50] if isinstance(f, dict))
+        problem = _malformed(reply)
+        if problem:
+            raise _Failed(f"{what} got a malformed reply ({problem})")
+        flags.extend({"kind": f["kind"], "detail": f["detail"][:300], "cell": f["cell"][:200]}
+                     for f in reply.get("flags", [])[:50])
         return reply
 
     try:
@@ -778,6 +944,7 @@ def grade_job(job: dict, server: socket.socket) -> dict:
         timings.append((-1, round(time.perf_counter() - started, 3)))
         setup_names: set[str] = set()
         snapshotted = audit_installed = False
+        count = 0  # the cells' execution counts (see below)
         for index, (cell, kind) in enumerate(zip(cells, kinds)):
             if cell["cell_type"] != "code":
                 continue
@@ -801,9 +968,15 @@ def grade_job(job: dict, server: socket.socket) -> dict:
                     if k == "student" and c["cell_type"] == "code":
                         flags.extend({"kind": f.kind, "detail": f.detail, "cell": f.cell}
                                      for f in guard.static_flags(source[i], _label(c, i), protected, modules))
+            # numbered here, as IPython numbers them (a cell that enters the history, not empty, takes the
+            # next number; a test cell runs without history: the last number), never with the child's value
+            if kind != "test" and source[index].strip():
+                count += 1
             cell["outputs"] = reply.get("outputs", [])
-            count = reply.get("execution_count")
-            cell["execution_count"] = count if isinstance(count, int) and not isinstance(count, bool) else None
+            cell["execution_count"] = count
+            for output in cell["outputs"]:
+                if output["output_type"] == "execute_result":
+                    output["execution_count"] = count
             timings.append((index, round(time.perf_counter() - cell_start, 3)))
             if kind == "setup":
                 setup_names |= guard.bound_names(source[index])
@@ -930,6 +1103,11 @@ def _clean_sandbox(keep: dict[str, bytes], spare: tuple[int, ...] = (), dev: fro
             fh.write(data)
 
 
+def _read(path: str) -> str:
+    with open(path) as fh:
+        return fh.read()
+
+
 def _warm_files() -> dict[str, bytes]:
     """Files the warm-up wrote in the private home that children should find again (font cache)."""
     keep = {}
@@ -959,6 +1137,7 @@ def main() -> int:
     keep = _warm_files() if sandboxed else {}
     dev = frozenset(os.listdir("/dev")) if sandboxed else frozenset()
     server, server_pid = start_fork_server()  # before the first job: its memory never holds one
+    limits = _read(f"/proc/{server_pid}/limits")
     send(channel_out, {"ready": True, "pid": os.getpid(), "sandboxed": sandboxed, "not_dumpable": hardened})
     while True:
         try:
@@ -967,8 +1146,14 @@ def main() -> int:
             return 0
         if job.get("stop"):
             return 0
+        problem = fork_server_problem(server_pid, limits)
         try:
-            result = grade_job(job, server)
+            if problem:  # reached from outside the last job: this job is not to blame, a new worker grades it
+                result = {"id": job["id"], "nonce": job["nonce"], "status": "failed", "notebook": None, "flags": [],
+                          "seconds": 0.0, "retire": True, "retry": True,
+                          "reason": f"the worker's fork server is unusable ({problem}): not graded, retried by a new worker"}
+            else:
+                result = grade_job(job, server)
         except Exception:  # noqa: BLE001 - a bug of the loop: this submission fails, a new worker takes over
             result = {"id": job["id"], "nonce": job["nonce"], "status": "failed", "notebook": None, "flags": [],
                       "seconds": 0.0, "retire": True,
@@ -976,6 +1161,10 @@ def main() -> int:
         del job
         if sandboxed:
             _clean_sandbox(keep, () if result.get("retire") else (server_pid,), dev)
+        problem = "" if result.get("retire") else fork_server_problem(server_pid, limits)
+        if problem:  # after the cleaning nothing of the job runs: the job did it
+            result.update(status="failed", notebook=None, flags=[], retire=True,
+                          reason=f"the submission reached the grading worker's fork server ({problem})")
         send(channel_out, result)
         if result.get("retire"):
             return 0  # a fork server the submission reached is not used again: the engine starts a new worker
