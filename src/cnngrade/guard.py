@@ -90,11 +90,9 @@ def _shell_hooks(shell) -> dict[str, Any]:
 CODE_ATTRIBUTES = ("__code__", "__defaults__", "__kwdefaults__")
 # Tables of handlers the kernel dispatches through (a dict whose entries a student could replace).
 _HANDLER_TABLES = ("shell_handlers", "control_handlers")
-
-
-def _behaviour(value: Any) -> bool:
-    """A value that is code (a function, a bound method, a callable object), not data or a class."""
-    return callable(value) and not isinstance(value, type)
+# traitlets values that are code deciding what a message carries (others, such as the kernel's
+# saved_sigint_handler, change with every cell).
+_CODE_TRAITS = ("pack", "unpack")
 
 
 def _machinery(shell, extra: dict[str, Any]) -> dict[str, Any]:
@@ -128,15 +126,27 @@ def _machinery(shell, extra: dict[str, Any]) -> dict[str, Any]:
     return unique
 
 
+def _watched(obj: Any, key: str, value: Any) -> bool:
+    """An instance attribute that is code: one that hides a class attribute (``kernel.do_execute``,
+    ``session.send``) or a Python function or method put on the object. Saved state such as the kernel's
+    ``saved_sigint_handler`` (a handler it swaps around every cell) is data."""
+    if key.startswith("saved_"):
+        return False
+    code_kinds = (types.FunctionType, staticmethod, classmethod, property)
+    if any(isinstance(vars(klass).get(key), code_kinds) for klass in type(obj).__mro__ if klass is not object):
+        return True
+    return isinstance(value, (types.FunctionType, types.MethodType, functools.partial))
+
+
 def _machinery_state(obj: Any) -> dict[str, Any]:
     """What of ``obj`` decides behaviour: the code in its instance dict and traitlets values, its
     handler tables (copied), and the dictionaries of the classes of its MRO."""
     inst = getattr(obj, "__dict__", {})
     traits = inst.get("_trait_values", {}) if isinstance(inst.get("_trait_values"), dict) else {}
     return {
-        "instance": {k: v for k, v in inst.items() if _behaviour(v)},
+        "instance": {k: v for k, v in inst.items() if _watched(obj, k, v)},
         "tables": {k: dict(inst[k]) for k in _HANDLER_TABLES if isinstance(inst.get(k), dict)},
-        "traits": {k: v for k, v in traits.items() if _behaviour(v)},
+        "traits": {k: v for k, v in traits.items() if k in _CODE_TRAITS},
         "classes": [(klass, dict(vars(klass))) for klass in type(obj).__mro__ if klass is not object],
     }
 
@@ -206,7 +216,7 @@ class RuntimeGuard:
         for label, (obj, saved) in self.machinery.items():
             inst = getattr(obj, "__dict__", {})
             changed = []
-            for key in set(saved["instance"]) | {k for k, v in inst.items() if _behaviour(v)}:
+            for key in set(saved["instance"]) | {k for k, v in inst.items() if _watched(obj, k, v)}:
                 if inst.get(key, _MISSING) is not saved["instance"].get(key, _MISSING):
                     changed.append(key)
                     if key in saved["instance"]:
@@ -224,7 +234,7 @@ class RuntimeGuard:
                         inst[key] = dict(table)
             traits = inst.get("_trait_values")
             if isinstance(traits, dict):
-                for key in set(saved["traits"]) | {k for k, v in traits.items() if _behaviour(v)}:
+                for key in set(saved["traits"]) | {k for k in traits if k in _CODE_TRAITS}:
                     if traits.get(key, _MISSING) is not saved["traits"].get(key, _MISSING):
                         changed.append(key)
                         if key in saved["traits"]:
