@@ -152,6 +152,7 @@ CHEATS = {
     # where imports come from (a .py next to the notebook), modules run by hand
     "import os, sys\nsys.path.insert(0, os.getcwd())\nimport notes\n": "uses sys.path",
     "import runpy\nrunpy.run_path('notes.py')\n": "imports runpy",
+    "from cnnblocks import checks as c\nops = c._FRAMEWORKS.torch_ops\n": "uses `c._FRAMEWORKS`",
 }
 
 

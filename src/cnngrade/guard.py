@@ -711,6 +711,11 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
     imported = {alias.asname or alias.name.split(".")[0] for node in ast.walk(tree)
                 if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names}
     modules = set(module_aliases) | imported
+    course_modules = {alias.asname or alias.name.split(".")[0] for node in ast.walk(tree)
+                      if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("cnnblocks")
+                      for alias in node.names} | \
+                     {alias.asname or alias.name.split(".")[0] for node in ast.walk(tree)
+                      if isinstance(node, ast.Import) for alias in node.names if alias.name.startswith("cnnblocks")}
 
     def add(detail: str) -> None:
         if all(f.detail != detail for f in flags):
@@ -775,6 +780,9 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 if path is None or _outside(path):
                     add(f"reads or writes a file outside its folder (pathlib .{node.func.attr})")
         elif isinstance(node, ast.Attribute):
+            if node.attr.startswith("_") and not node.attr.startswith("__") and \
+                    _dotted(node.value).split(".")[0] in course_modules:
+                add(f"uses `{_dotted(node.value)}.{node.attr}`, a private part of the grader's checks")
             if node.attr == "path" and _dotted(node.value) == "sys":
                 add("uses sys.path (changes where imports come from)")
             if node.attr in SUSPICIOUS_ATTRS and (node.attr != "modules" or _dotted(node.value) == "sys"):
