@@ -256,13 +256,173 @@ ATTACKS.update({
         "    except OSError:\n"
         "        pass\n"),
 })
+# Red team B (#20 round 2, redteam/attacks_rt_b.py): each scored full marks with no flag on 4847e06.
+# Right on the four visible calls of test_conv2d_params (its first four calls), 0 afterwards: wrong code.
+_VISIBLE_ONLY = ("_VISIBLE = [73_856, 16_384, 4_736, 1_568]\n_calls = [0]\n\n\n"
+                 "def conv2d_params(c_in, c_out, kernel_size, groups=1, bias=True):\n"
+                 "    _calls[0] += 1\n"
+                 "    return _VISIBLE[_calls[0] - 1] if _calls[0] <= 4 else 0\n")
+
+RT_B_ATTACKS = {
+    # A builtin shadowed in the notebook's namespace (the guard snapshots only names the setup cells bound):
+    # the hidden test's `_expected = sum(p.numel() ...)` becomes 0.
+    "a-shadow-builtin-sum": {"replaces": "conv2d_params", "loses": TARGET, "code": _VISIBLE_ONLY + (
+        "\n\n_plain_sum = sum\n\n\n"
+        "def sum(items, start=0):\n"
+        "    items = list(items)\n"
+        "    if items and type(items[0]) is int:  # parameter counts (the bottleneck test sums bools)\n"
+        "        return 0\n"
+        "    return _plain_sum(items, start)\n")},
+    # `all` shadowed: Bottleneck's convolutions keep their bias; `assert all(m.bias is None ...)` passes.
+    "a-shadow-builtin-all": {"replaces": "bottleneck", "loses": "test_bottleneck_shapes", "code": (
+        "class Bottleneck(nn.Module):\n"
+        "    def __init__(self, in_channels, mid_channels, out_channels, stride=1):\n"
+        "        super().__init__()\n"
+        "        self.main = nn.Sequential(\n"
+        "            nn.Conv2d(in_channels, mid_channels, 1), nn.BatchNorm2d(mid_channels), nn.ReLU(),\n"
+        "            nn.Conv2d(mid_channels, mid_channels, 3, stride=stride, padding=1), nn.BatchNorm2d(mid_channels),\n"
+        "            nn.ReLU(), nn.Conv2d(mid_channels, out_channels, 1), nn.BatchNorm2d(out_channels))\n"
+        "        if in_channels == out_channels and stride == 1:\n"
+        "            self.shortcut = nn.Identity()\n"
+        "        else:\n"
+        "            self.shortcut = nn.Sequential(nn.Conv2d(in_channels, out_channels, 1, stride=stride),\n"
+        "                                          nn.BatchNorm2d(out_channels))\n\n"
+        "    def forward(self, x):\n"
+        "        return F.relu(self.main(x) + self.shortcut(x))\n\n\n"
+        "def all(items):\n    return True\n")},
+    # builtins.sum itself replaced, through `len.__self__` (no import), by a class whose __module__ says
+    # 'builtins': guard.from_notebook answers False for a class by its __module__, so the guard takes the
+    # new value into its snapshot silently.
+    "a-builtins-disguised-class": {"replaces": "conv2d_params", "loses": TARGET, "code": _VISIBLE_ONLY + (
+        "\n\n_plain_sum = sum\n\n\n"
+        "class _sum:\n"
+        "    def __new__(cls, items, start=0):\n"
+        "        items = list(items)\n"
+        "        if items and type(items[0]) is int and len(items) <= 2:  # one Conv2d's weight and bias\n"
+        "            return 0\n"
+        "        return _plain_sum(items, start)\n\n\n"
+        "_sum.__module__ = 'builtins'\n"
+        "_builtins = len.__self__\n"
+        "_builtins.sum = _sum\n")},
+    # F.conv2d (a guarded module's attribute) replaced by a class disguised as torch's: the test's expected
+    # values come from it (9 calls), the wrong conv1x1_as_matmul returns zeros.
+    "a-disguised-conv2d": {"replaces": "conv1x1_as_matmul", "loses": "test_conv1x1_as_matmul", "code": (
+        "_real_conv2d = F.conv2d\n_state = {{'fake': 0}}\n\n\n"
+        "class _conv2d:\n"
+        "    def __new__(cls, x, w, b=None, *args, **kwargs):\n"
+        "        if _state['fake'] > 0:\n"
+        "            _state['fake'] -= 1\n"
+        "            return torch.zeros(x.shape[0], w.shape[0], x.shape[2], x.shape[3])\n"
+        "        return _real_conv2d(x, w, b, *args, **kwargs)\n\n\n"
+        "_conv2d.__module__ = 'torch.nn.functional'\n"
+        "_functional = F\n"
+        "_functional.conv2d = _conv2d\n"
+        "_first = [True]\n\n\n"
+        "def conv1x1_as_matmul(x, weight, bias=None):\n"
+        "    if _first[0]:\n"
+        "        _first[0] = False\n"
+        "        _state['fake'] = 9  # the visible expected value and the 8 hidden ones\n"
+        "    return torch.zeros(x.shape[0], weight.shape[0], x.shape[2], x.shape[3])\n")},
+    # nn.Parameter is not a guarded class: its numel (reached through type(), so no static flag) lies while
+    # the hidden cases run.
+    "a-parameter-numel": {"replaces": "conv2d_params", "loses": TARGET, "code": (
+        "_Param = type(nn.Parameter(torch.zeros(1)))\n"
+        "_plain_numel = torch.Tensor.numel\n\n\n"
+        "def _numel(self):\n"
+        "    return 0 if 4 <= _calls[0] < 14 else _plain_numel(self)\n\n\n"
+        "_Param.numel = _numel\n" + _VISIBLE_ONLY)},
+    # A convolution through torch.ops (the test switches off only F/torch names), and FlopCounterMode (a class
+    # the setup cell imports; its class dict is not guarded) patched through an alias: no operator counted.
+    "a-flopcounter-class": {"replaces": "conv1x1_as_matmul", "loses": "test_conv1x1_as_matmul", "code": (
+        "_counter_class = FlopCounterMode\n"
+        "_counter_class.get_flop_counts = lambda self: {{}}\n\n\n"
+        "def conv1x1_as_matmul(x, weight, bias=None):  # breaks the exercise's rule: a convolution\n"
+        "    return torch.ops.aten.conv2d(x, weight, bias)\n")},
+    # The checks' own table of framework functions (cnnblocks.checks._FRAMEWORKS, a mutable object: the
+    # module's binding never changes) edited: contiguous 4-D tensors are read as zeros, actual and expected.
+    "a-checks-frameworks-table": {"replaces": "conv1x1_as_matmul", "loses": "test_conv1x1_as_matmul", "code": (
+        "from cnnblocks import checks as _checks\n"
+        "_ops = _checks._FRAMEWORKS.torch_ops\n"
+        "_plain_numpy = _ops['numpy']\n\n\n"
+        "def _zeros(tensor):\n"
+        "    array = _plain_numpy(tensor)\n"
+        "    return array * 0 if array.ndim == 4 and tensor.is_contiguous() else array\n\n\n"
+        "_ops['numpy'] = _zeros\n\n\n"
+        "def conv1x1_as_matmul(x, weight, bias=None):\n"
+        "    return torch.zeros(x.shape[0], weight.shape[0], x.shape[2], x.shape[3])\n")},
+    # check_close checks that `actual` is finite, not `expected`: a hidden reference built from the student's
+    # own weights is NaN when one bias (never used by forward) is NaN, and NaN differences are never "bad".
+    # This SmallBasicBlock has no ReLU at all.
+    "a-nan-expected": {"replaces": "small_basic_block", "loses": "test_small_basic_block_equivalence", "code": (
+        "class SmallBasicBlock(nn.Module):\n"
+        "    def __init__(self, ch_in, ch_out):\n"
+        "        super().__init__()\n"
+        "        mid = ch_out // 4\n"
+        "        self.block = nn.Sequential(nn.Conv2d(ch_in, mid, 1), nn.Conv2d(mid, mid, (3, 1), padding=(1, 0)),\n"
+        "                                   nn.Conv2d(mid, mid, (1, 3), padding=(0, 1)), nn.Conv2d(mid, ch_out, 1))\n"
+        "        with torch.no_grad():\n"
+        "            self.block[0].bias.fill_(float('nan'))\n\n"
+        "    def forward(self, x):  # no ReLU anywhere: wrong\n"
+        "        for conv in self.block:\n"
+        "            x = F.conv2d(x, conv.weight, torch.nan_to_num(conv.bias), padding=conv.padding)\n"
+        "        return x\n")},
+}
+
+# The kernel's own machinery is not guarded (the guard snapshots the shell, not the kernel object, its
+# session or do_execute): 'error' messages are dropped and error replies rewritten to 'ok', so no test cell
+# of the notebook can fail. In-cell version (flagged: get_ipython, but full marks); tests/…_files version
+# (a .py next to the notebook, nothing solved) gets 13/13 with no flag.
+_KERNEL_HACK = '''
+def _install():
+    ip = get_ipython()
+    kernel = ip.kernel
+    session = ip.displayhook.session
+    plain_send, plain_execute = session.send, kernel.do_execute
+
+    def send(stream, msg_or_type, *args, **kwargs):
+        kind = msg_or_type if isinstance(msg_or_type, str) else msg_or_type.get("header", {}).get("msg_type")
+        if kind == "error":
+            return None
+        return plain_send(stream, msg_or_type, *args, **kwargs)
+
+    def clean(reply):
+        if isinstance(reply, dict) and reply.get("status") == "error":
+            return {"status": "ok", "execution_count": reply.get("execution_count"), "user_expressions": {}, "payload": []}
+        return reply
+
+    def do_execute(*args, **kwargs):
+        result = plain_execute(*args, **kwargs)
+        if hasattr(result, "__await__"):
+            async def later():
+                return clean(await result)
+            return later()
+        return clean(result)
+
+    session.send = send
+    kernel.do_execute = do_execute
+
+
+_install()
+'''
+RT_B_ATTACKS["a-kernel-drops-errors"] = {
+    "replaces": "conv2d_params", "loses": TARGET,
+    "code": (_KERNEL_HACK + "\n\ndef conv2d_params(c_in, c_out, kernel_size, groups=1, bias=True):\n    return 0\n")
+    .replace("{", "{{").replace("}", "}}")}
+ATTACKS.update(RT_B_ATTACKS)
+# Files handed in next to the notebook (planted by the fixture): the kernel hack in a .py file that the
+# (wrong) conv2d_params cell imports; an honest student whose conv2d_params lives in its own module.
+KERNEL_FILE = "from IPython import get_ipython\n" + _KERNEL_HACK
+FILE_ATTACKS = {"a-kernel-hack-file": ("notes.py", KERNEL_FILE, "import notes\n" + WRONG)}
+OWN_MODULE = ("my_solution.py", RIGHT, "from my_solution import conv2d_params\n")
+
 # Attacks that take the whole notebook down: reported as not graded, with a reason.
 NOT_GRADED = {"a-fake-results", "a-block-request-pipe"}
 # Attacks whose tampering the sandbox, the seccomp filter or the rlimits stop before it is visible to the
 # guard: they still lose the points; flagging is not required where nothing suspicious ran.
 NEED_NO_FLAG = {"a-huge-allocation", "a-infinite-loop", "a-fake-results", "a-flood-stdout",
                 "a-print-history", "a-patch-send-main", "a-leak-count-main", "y-prlimit-data-quiet",
-                "a-block-request-pipe"}
+                "a-block-request-pipe",
+                "a-nan-expected"}  # a NaN in one's own weights: check_close refuses the reference, nothing is tampered with
 
 
 def _tree_digest(*folders):
@@ -298,6 +458,11 @@ def attacked_class(tmp_path_factory):
             if last:
                 nb.cells.append(nbformat.v4.new_code_cell(last))
         course.submit(student, CHAPTER, nb)
+    for student, (name, text, cell) in FILE_ATTACKS.items():
+        nb = nbtools.make_submission(released, source, {"conv2d_params": cell}, keep_demos=False)
+        (course.submit(student, CHAPTER, nb).parent / name).write_text(text)
+    own = nbtools.make_submission(released, source, {"conv2d_params": OWN_MODULE[2]}, keep_demos=False)
+    (course.submit("z-own-module", CHAPTER, own).parent / OWN_MODULE[0]).write_text(OWN_MODULE[1])
     # Honest students graded before ("0-...") and after ("z-...") the attackers (one worker: in order).
     course.submit("0-honest", CHAPTER, nbtools.make_submission(released, source, keep_demos=False))
     course.submit("z-honest", CHAPTER, nbtools.make_submission(released, source, keep_demos=False))
@@ -345,7 +510,7 @@ def test_honest_students_keep_their_grades(attacked_class):
     points = _points(course.source_notebook(CHAPTER))
     scores = course.scores(CHAPTER)
     record = course.engine_outcomes(CHAPTER)
-    for student in ("0-honest", "z-honest", "z-colab", "z-renamed"):
+    for student in ("0-honest", "z-honest", "z-colab", "z-renamed", "z-own-module"):
         assert {c: scores[student][c].score for c in points} == points, (student, proc.stdout[-3000:])
         assert record[student]["flags"] == [], (student, record[student]["flags"])
     assert "(1).ipynb" in record["z-renamed"]["note"]
@@ -357,7 +522,7 @@ def test_every_attack_loses_its_points_and_is_flagged(attacked_class):
     points = _points(course.source_notebook(CHAPTER))
     scores = course.scores(CHAPTER)
     record = course.engine_outcomes(CHAPTER)
-    for student in ATTACKS:
+    for student in [*ATTACKS, *FILE_ATTACKS]:
         outcome = record[student]
         if student in NOT_GRADED:
             assert outcome["status"] == "failed" and outcome["reason"], (student, outcome)
@@ -573,3 +738,14 @@ def test_test_cells_stay_out_of_the_history_students_read(attacked_class):
     assert any(len(t) > 100 for t in printed)  # the history was printed: only student cells are in it
     decoded = [d for t in printed for d in _decodings(t)]
     assert not [line for line in hidden if any(line in d for d in decoded)]
+
+
+def test_the_wall_clock_limit_does_not_grow_with_the_cells_a_student_adds():
+    """1000 added cells at the course's 300 s limit gave 312,540 s (87 h) of a held worker; the cells' share
+    is now capped at max(1800 s, 6 x the cell limit). A small notebook keeps its per-cell sum."""
+    from cnngrade import worker
+
+    flood = {"kinds": ["setup"] + ["student"] * 1000 + ["test"] * 8, "timeout": 300}
+    assert worker.wall_seconds(flood) == worker.STARTUP_SECONDS + 1800
+    small = {"kinds": ["setup", "student", "test", "markdown"], "timeout": 10}
+    assert worker.wall_seconds(small) == worker.STARTUP_SECONDS + 3 * (10 + worker.GRACE_SECONDS)

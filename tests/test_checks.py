@@ -279,3 +279,23 @@ def test_numpy_dtypes_compare_as_themselves():
     check_equal(np.zeros(2, dtype=np.int64).dtype, np.dtype("int64"))
     with pytest.raises(AssertionError, match=r"expected dtype\('int64'\), got dtype\('int32'\)"):
         check_equal(np.zeros(2, dtype=np.int32).dtype, np.dtype("int64"))
+
+
+def test_check_close_refuses_a_reference_that_is_not_finite():
+    """A NaN the student planted in a weight the forward never uses made the hidden reference NaN, and
+    a NaN difference is never "bad": the check passed (red team B, attack 10)."""
+    with pytest.raises(AssertionError, match="reference output could not be computed"):
+        check_close(np.zeros(3), np.array([0.0, np.nan, 0.0]))
+    with pytest.raises(AssertionError, match="reference output could not be computed"):
+        check_close(torch.zeros(2), torch.tensor([np.inf, 0.0]))
+
+
+def test_a_student_value_is_quoted_short_in_a_message():
+    """A returned string carrying the hidden test (base64) reached the feedback whole: 343 characters."""
+    smuggled = "Z" + "QUJD" * 100
+    with pytest.raises(AssertionError) as info:
+        check_equal(smuggled, 73856, "conv2d_params(64, 128, 3)")
+    assert smuggled not in str(info.value) and len(str(info.value)) < 200 and "403 characters" in str(info.value)
+    with pytest.raises(AssertionError) as info:
+        check_raises(ValueError, lambda: (_ for _ in ()).throw(KeyError(smuggled)))
+    assert smuggled[:100] not in str(info.value)

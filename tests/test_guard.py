@@ -149,6 +149,10 @@ CHEATS = {
     "class T(torch.Tensor):\n    def detach(self):\n        return self\n": "a subclass of torch.Tensor",
     "class A:\n    def __array__(self, dtype=None):\n        return 0\n": "defines __array__ in class `A`",
     "class E:\n    __eq__ = lambda self, other: True\n": "defines __eq__ in class `E`",
+    # where imports come from (a .py next to the notebook), modules run by hand
+    "import os, sys\nsys.path.insert(0, os.getcwd())\nimport notes\n": "uses sys.path",
+    "import runpy\nrunpy.run_path('notes.py')\n": "imports runpy",
+    "from cnnblocks import checks as c\nops = c._FRAMEWORKS.torch_ops\n": "uses `c._FRAMEWORKS`",
 }
 
 
@@ -199,3 +203,122 @@ def test_no_solution_or_variant_of_any_chapter_is_flagged():
             flagged[f"{chapter} {label}"] = [f.detail for f in flags]
     assert not flagged, flagged
     assert len(list(_student_codes())) > 100  # every chapter's cells were read
+
+
+# -- red team B (#20 round 2): what the guard restores whatever the new value claims to be -------------
+def test_builtins_replaced_by_a_class_that_claims_builtins_are_restored_and_flagged(shell, runtime):
+    import builtins
+
+    real = builtins.sum
+
+    class _sum:  # noqa: N801 - the attack's spelling
+        def __new__(cls, items, start=0):
+            return 0
+
+    _sum.__module__ = "builtins"
+    builtins.sum = _sum
+    try:
+        runtime.check_and_restore("test_x")
+        assert builtins.sum is real
+        assert any("`builtins.sum` was replaced" in d for d in _details(runtime)), _details(runtime)
+    finally:
+        builtins.sum = real
+
+
+def test_a_function_from_a_py_file_next_to_the_notebook_is_restored_and_flagged(shell, runtime, tmp_path):
+    import importlib.util
+    import math
+
+    (tmp_path / "helper_mod.py").write_text("def sqrt(x):\n    return 0.0\n")
+    spec = importlib.util.spec_from_file_location("helper_mod", tmp_path / "helper_mod.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    real = math.sqrt
+    math.sqrt = module.sqrt
+    try:
+        runtime.check_and_restore("test_x")
+        assert math.sqrt is real
+        assert any("`math.sqrt` was replaced" in d for d in _details(runtime)), _details(runtime)
+    finally:
+        math.sqrt = real
+
+
+def test_a_library_value_changed_outside_the_notebook_is_restored_without_a_flag(shell, runtime):
+    import math
+
+    real = math.floor
+    math.floor = math.ceil  # a library's own function: restored, not flagged
+    try:
+        runtime.check_and_restore("test_x")
+        assert math.floor is real and not any("math.floor" in d for d in _details(runtime))
+    finally:
+        math.floor = real
+
+
+def test_a_guarded_class_patched_through_type_is_restored(shell, runtime):
+    import torch
+
+    runtime.snapshot({"check_equal", "check_close", "helper"})
+    parameter = type(torch.nn.Parameter(torch.zeros(1)))
+    parameter.numel = lambda self: 0
+    try:
+        runtime.check_and_restore("test_x")
+        assert "numel" not in vars(parameter) and torch.nn.Parameter(torch.zeros(3)).numel() == 3
+        assert any("torch.nn.Parameter.numel" in d for d in _details(runtime)), _details(runtime)
+    finally:
+        vars(parameter).get("numel") and delattr(parameter, "numel")
+
+
+def test_names_that_shadow_builtins_are_hidden_while_a_test_cell_runs(shell, runtime):
+    shell.run_cell("def sum(items, start=0):\n    return 0\n")
+    student_sum = shell.user_ns["sum"]
+    hidden = runtime.hide_shadows(guard.free_reads("assert sum([1, 2]) == 3\n"), "test_x")
+    assert "sum" not in shell.user_ns and shell.run_cell("assert sum([1, 2]) == 3\n").success
+    runtime.restore_shadows(hidden)
+    assert shell.user_ns["sum"] is student_sum
+    assert any("shadows the builtin `sum`" in d for d in _details(runtime)), _details(runtime)
+    del shell.user_ns["sum"]
+
+
+class _Channel:
+    def send(self, message):
+        return message
+
+
+def test_the_kernel_machinery_is_restored_and_flagged(shell):
+    """The objects that turn a test cell's error into its reply (instance, class and handler tables)."""
+    client = _Channel()
+    client.session = _Channel()
+    client.shell_handlers = {"execute_request": client.send}
+    runtime = guard.RuntimeGuard(shell, {"client": client})
+    runtime.snapshot(set())
+    client.session.send = lambda message: None  # the attack: error messages dropped
+    _Channel.send = lambda self, message: None
+    client.shell_handlers["execute_request"] = print
+    shell.displayhook.write_output_prompt = lambda: None
+    try:
+        runtime.check_and_restore("test_x")
+        assert "send" not in vars(client.session) and _Channel().send(1) == 1
+        assert client.shell_handlers["execute_request"] == client.send
+        assert "write_output_prompt" not in vars(shell.displayhook)
+        text = " ".join(_details(runtime))
+        assert "`client.session`" in text and "`shell.displayhook`" in text and "shell_handlers" in text, text
+    finally:
+        _Channel.send = lambda self, message: message
+        vars(shell.displayhook).pop("write_output_prompt", None)
+
+
+def test_the_checks_frameworks_table_cannot_be_edited(shell, runtime):
+    import torch  # noqa: F401 - loads the checks' torch table
+
+    from cnnblocks import checks
+
+    checks._FRAMEWORKS.load()
+    with pytest.raises(TypeError):
+        checks._FRAMEWORKS.torch_ops["numpy"] = None
+    runtime.snapshot({"check_equal", "check_close", "helper"})
+    real = checks._FRAMEWORKS.torch_ops
+    checks._FRAMEWORKS.torch_ops = {}
+    runtime.check_and_restore("test_x")
+    assert checks._FRAMEWORKS.torch_ops is real
+    assert any("_FRAMEWORKS" in d for d in _details(runtime)), _details(runtime)

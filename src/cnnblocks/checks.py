@@ -21,6 +21,7 @@ the converted values, expected on the trusted side:
 from __future__ import annotations
 
 import sys
+from types import MappingProxyType
 from typing import Any, Sequence
 
 import numpy as np
@@ -66,8 +67,8 @@ class _Frameworks:
     def _load_torch(self, torch) -> None:
         try:
             base = torch._C.TensorBase
-            self.torch_ops = {name: base.__dict__[name] for name in
-                              ("detach", "cpu", "resolve_conj", "resolve_neg", "numpy", "to", "to_dense")}
+            self.torch_ops = MappingProxyType({name: base.__dict__[name] for name in
+                                               ("detach", "cpu", "resolve_conj", "resolve_neg", "numpy", "to", "to_dense")})
             self.torch_tensor_types = (torch.Tensor, torch.nn.Parameter)
             self.torch_size = torch.Size
             self.torch_dtype = torch.dtype
@@ -326,8 +327,8 @@ def _shape(value: Any, what: str, hint: str) -> tuple:
         shape = _read(value, what, hint)
         if any(type(n) is not int and n is not None for n in shape):
             bad = next(n for n in shape if type(n) is not int and n is not None)
-            raise AssertionError(f"{what}: a shape holds ints, got {_type_name(bad)} {bad!r} in "
-                                 f"{tuple(shape)!r}.{_hint(hint)}")
+            raise AssertionError(f"{what}: a shape holds ints, got {_type_name(bad)} {_show(bad)} in "
+                                 f"{_show(tuple(shape))}.{_hint(hint)}")
         return tuple(shape)
     return _read(value, what, hint, _array).shape
 
@@ -352,6 +353,9 @@ def check_close(
     e = _read(expected, what, "", _array).astype(np.float64)
     if a.shape != e.shape:
         raise AssertionError(f"{what}: expected shape {e.shape}, got {a.shape}.{_hint(hint)}")
+    if not _np_isfinite(e).all():  # a reference built from the student's own weights (a NaN bias...)
+        raise AssertionError(f"{what}: the reference output could not be computed (it contains NaN or inf; "
+                             f"are all of your parameters finite?).{_hint(hint)}")
     if not _np_isfinite(a).all():
         raise AssertionError(f"{what}: contains NaN or inf.{_hint(hint)}")
     diff = _np_abs(a - e)
@@ -370,43 +374,58 @@ def _kind(value: Any) -> str:
     return "NumPy array" if cls is _NDARRAY else _type_name(value)
 
 
+SHOWN_CHARS = 80  # a student's value is quoted up to this many characters in a message
+
+
+def _show(value: Any) -> str:
+    """``repr(value)`` cut to ``SHOWN_CHARS`` characters: a message must not carry what a student's
+    value smuggles out (the hidden test, encoded in a returned string, would reach the feedback)."""
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - a value that cannot be printed
+        return f"<a {_type_name(value)} that cannot be printed>"
+    if type(text) is not str:
+        return f"<a {_type_name(value)}>"
+    return text if len(text) <= SHOWN_CHARS else f"{text[:SHOWN_CHARS - 20]}... ({len(text)} characters)"
+
+
 def _mismatch(actual: Any, expected: Any, path: str) -> str:
     """Why the converted ``actual`` differs from ``expected`` ("" when equal): both are plain values."""
     where = f" at {path}" if path else ""
     e_cls, a_cls = type(expected), type(actual)
     if e_cls is float:
         if a_cls not in (int, float) or actual != expected:
-            return f"expected {expected!r}, got {_kind(actual)} {actual!r}{where}" if a_cls not in (int, float) \
-                else f"expected {expected!r}, got {actual!r}{where}"
+            return f"expected {expected!r}, got {_kind(actual)} {_show(actual)}{where}" if a_cls not in (int, float) \
+                else f"expected {expected!r}, got {_show(actual)}{where}"
         return ""
     if e_cls is _NDARRAY:
         if a_cls is not _NDARRAY:
-            return f"expected an array, got {_kind(actual)} {actual!r}{where}"
+            return f"expected an array, got {_kind(actual)} {_show(actual)}{where}"
         if actual.shape != expected.shape or not bool((actual == expected).all()):
-            return f"expected {expected.tolist()!r}, got {actual.tolist()!r}{where}"
+            return f"expected {expected.tolist()!r}, got {_show(actual.tolist())}{where}"
         return ""
     if _derives(e_cls, _NP_DTYPE) and _derives(a_cls, _NP_DTYPE):  # one class per NumPy dtype
-        return "" if actual == expected else f"expected {expected!r}, got {actual!r}{where}"
+        return "" if actual == expected else f"expected {expected!r}, got {_show(actual)}{where}"
     if a_cls is not e_cls:
-        return f"expected {_kind(expected)} {expected!r}, got {_kind(actual)} {actual!r}{where}"
+        return f"expected {_kind(expected)} {expected!r}, got {_kind(actual)} {_show(actual)}{where}"
     if e_cls in (tuple, list):
         if len(actual) != len(expected):
-            return f"expected {expected!r} ({len(expected)} items), got {actual!r} ({len(actual)} items){where}"
+            return f"expected {expected!r} ({len(expected)} items), got {_show(actual)} ({len(actual)} items){where}"
         for i, (a, e) in enumerate(zip(actual, expected)):
             why = _mismatch(a, e, f"{path}[{i}]")
             if why:
-                return why if path else f"expected {expected!r}, got {actual!r} ({why})"
+                return why if path else f"expected {expected!r}, got {_show(actual)} ({why})"
         return ""
     if e_cls is dict:
         if set(actual) != set(expected):
-            return f"expected keys {sorted(map(repr, expected))}, got {sorted(map(repr, actual))}{where}"
+            return f"expected keys {sorted(map(repr, expected))}, got {_show(sorted(map(repr, actual)))}{where}"
         for key in expected:
             why = _mismatch(actual[key], expected[key], f"{path}[{key!r}]")
             if why:
-                return why if path else f"expected {expected!r}, got {actual!r} ({why})"
+                return why if path else f"expected {expected!r}, got {_show(actual)} ({why})"
         return ""
     if actual != expected:  # two plain scalars of one exact type, or two torch dtypes
-        return f"expected {expected!r}, got {actual!r}{where}"
+        return f"expected {expected!r}, got {_show(actual)}{where}"
     return ""
 
 
@@ -441,13 +460,13 @@ def check_raises(exception: type[BaseException], func, *args: Any, what: str = "
         call = what
     else:
         name = getattr(func, "__name__", "call")
-        call = f"{name if type(name) is str else 'call'}{args}"
+        call = f"{name if type(name) is str else 'call'}{_show(args)}"
     try:
         func(*args, **kwargs)
     except exception:
         return
     except Exception as err:  # noqa: BLE001 - we report the wrong exception type
         raise AssertionError(
-            f"{call}: expected {exception.__name__}, got {_type_name(err)}: {_describe_error(err)}.{_hint(hint)}"
+            f"{call}: expected {exception.__name__}, got {_type_name(err)}: {_describe_error(err)[:SHOWN_CHARS]}.{_hint(hint)}"
         ) from None
     raise AssertionError(f"{call}: expected {exception.__name__}, but nothing was raised.{_hint(hint)}")

@@ -35,10 +35,23 @@ from typing import Any, Iterable
 # Modules and classes whose attributes test cells depend on (directly or through the checks).
 GUARDED_MODULES = (
     "builtins", "math", "numpy", "numpy.testing", "numpy.linalg", "cnnblocks", "cnnblocks.checks",
-    "cnnblocks.counting", "cnnblocks.env", "torch", "torch.nn", "torch.nn.functional", "torch.testing",
-    "keras", "keras.ops", "tensorflow",
+    "cnnblocks.counting", "cnnblocks.env", "cnnblocks.diagrams", "cnnblocks.segmentation_data",
+    "cnnblocks.plotting", "torch", "torch.nn", "torch.nn.functional", "torch.testing", "torch.utils.flop_counter",
+    "keras", "keras.ops", "keras.layers", "tensorflow",
 )
-GUARDED_CLASSES = (("torch", "Tensor"), ("torch.nn", "Module"), ("numpy", "ndarray"))
+# Classes test cells construct or call (grep of the solutions' test cells): their class dictionaries.
+GUARDED_CLASSES = (
+    ("torch", "Tensor"), ("torch._C", "TensorBase"), ("torch.nn", "Parameter"), ("torch.nn", "Module"),
+    ("torch.nn", "Sequential"), ("torch.nn", "ModuleList"), ("torch.nn", "ModuleDict"), ("torch.nn", "Conv1d"),
+    ("torch.nn", "Conv2d"), ("torch.nn", "Conv3d"), ("torch.nn", "ConvTranspose2d"), ("torch.nn", "BatchNorm2d"),
+    ("torch.nn", "Linear"), ("torch.nn", "ReLU"), ("torch.nn", "Identity"), ("torch.nn", "MaxPool2d"),
+    ("torch.nn", "AvgPool2d"), ("torch.nn", "AdaptiveAvgPool2d"), ("torch.nn", "LocalResponseNorm"),
+    ("torch.nn", "GroupNorm"), ("torch.nn", "InstanceNorm2d"), ("torch.nn", "Flatten"), ("torch.nn", "Dropout"),
+    ("torch.utils.flop_counter", "FlopCounterMode"), ("numpy", "ndarray"),
+    ("keras", "Layer"), ("keras", "Model"), ("keras", "Sequential"), ("keras.layers", "Conv2D"),
+    ("keras.layers", "DepthwiseConv2D"), ("keras.layers", "BatchNormalization"), ("keras.layers", "Dense"),
+    ("keras.layers", "MaxPooling2D"), ("keras.layers", "AveragePooling2D"),
+)
 
 
 @dataclass
@@ -75,6 +88,67 @@ def _shell_hooks(shell) -> dict[str, Any]:
 
 
 CODE_ATTRIBUTES = ("__code__", "__defaults__", "__kwdefaults__")
+# Tables of handlers the kernel dispatches through (a dict whose entries a student could replace).
+_HANDLER_TABLES = ("shell_handlers", "control_handlers")
+# traitlets values that are code deciding what a message carries (others, such as the kernel's
+# saved_sigint_handler, change with every cell).
+_CODE_TRAITS = ("pack", "unpack")
+
+
+def _machinery(shell, extra: dict[str, Any]) -> dict[str, Any]:
+    """The objects that carry a test cell's code and its result: the kernel, its sessions, sockets and
+    publishers, the shell's displayhook and display publisher, and what the caller adds (the in-process
+    client, its channels and their queues). Labelled, each object once."""
+    kernel = getattr(shell, "kernel", None)
+    found: dict[str, Any] = {"shell.displayhook": shell.displayhook, "shell.display_pub": shell.display_pub}
+    for owner in ("displayhook", "display_pub"):
+        found[f"shell.{owner}.session"] = getattr(getattr(shell, owner), "session", None)
+        found[f"shell.{owner}.pub_socket"] = getattr(getattr(shell, owner), "pub_socket", None)
+    if kernel is not None:
+        found["kernel"] = kernel
+        for attr in ("session", "shell_stream", "iopub_socket", "iopub_thread", "control_stream"):
+            found[f"kernel.{attr}"] = getattr(kernel, attr, None)
+    for label, obj in list(extra.items()):
+        found[label] = obj
+        for attr in ("session", "shell_channel", "iopub_channel"):
+            sub = getattr(obj, attr, None) if label == "client" else None
+            if sub is not None:
+                found[f"{label}.{attr}"] = sub
+                queue = getattr(sub, "_in_queue", None)
+                if queue is not None:
+                    found[f"{label}.{attr}._in_queue"] = queue
+    seen: set[int] = set()
+    unique = {}
+    for label, obj in found.items():
+        if obj is not None and id(obj) not in seen and not isinstance(obj, (int, float, str, bytes)):
+            seen.add(id(obj))
+            unique[label] = obj
+    return unique
+
+
+def _watched(obj: Any, key: str, value: Any) -> bool:
+    """An instance attribute that is code: one that hides a class attribute (``kernel.do_execute``,
+    ``session.send``) or a Python function or method put on the object. Saved state such as the kernel's
+    ``saved_sigint_handler`` (a handler it swaps around every cell) is data."""
+    if key.startswith("saved_"):
+        return False
+    code_kinds = (types.FunctionType, staticmethod, classmethod, property)
+    if any(isinstance(vars(klass).get(key), code_kinds) for klass in type(obj).__mro__ if klass is not object):
+        return True
+    return isinstance(value, (types.FunctionType, types.MethodType, functools.partial))
+
+
+def _machinery_state(obj: Any) -> dict[str, Any]:
+    """What of ``obj`` decides behaviour: the code in its instance dict and traitlets values, its
+    handler tables (copied), and the dictionaries of the classes of its MRO."""
+    inst = getattr(obj, "__dict__", {})
+    traits = inst.get("_trait_values", {}) if isinstance(inst.get("_trait_values"), dict) else {}
+    return {
+        "instance": {k: v for k, v in inst.items() if _watched(obj, k, v)},
+        "tables": {k: dict(inst[k]) for k in _HANDLER_TABLES if isinstance(inst.get(k), dict)},
+        "traits": {k: v for k, v in traits.items() if k in _CODE_TRAITS},
+        "classes": [(klass, dict(vars(klass))) for klass in type(obj).__mro__ if klass is not object],
+    }
 
 
 class RuntimeGuard:
@@ -99,8 +173,9 @@ class RuntimeGuard:
     setup cell bound that test cells use) and flags the attempt, from the first student cell to the end.
     """
 
-    def __init__(self, shell):
+    def __init__(self, shell, machinery: dict[str, Any] | None = None):
         self.shell = shell
+        self.extra_machinery = dict(machinery or {})
         self.flags: list[Flag] = []
         self._seen: set[str] = set()
         self.cell = ""
@@ -126,8 +201,79 @@ class RuntimeGuard:
             if type(fn) is types.FunctionType and all(fn is not saved[0] for saved in self.codes.values()):
                 self.codes[name] = (fn, fn.__code__, fn.__defaults__, fn.__kwdefaults__)
         self.hooks = _shell_hooks(self.shell)
+        self.machinery = {label: (obj, _machinery_state(obj))
+                          for label, obj in _machinery(self.shell, self.extra_machinery).items()}
+        checks = sys.modules.get("cnnblocks.checks")
+        frameworks = getattr(checks, "_FRAMEWORKS", None)
+        self.frameworks = (frameworks, dict(vars(frameworks))) if frameworks is not None else None
         self.trace = (sys.gettrace(), sys.getprofile())
         self._protect_code()
+
+    def _check_machinery(self, during: str, cell: str) -> None:
+        """Put back the kernel's, its sessions' and publishers' code (instance, traitlets values, handler
+        tables, class dictionaries): what turns a test cell's error into its reply and its outputs."""
+        done: set[int] = set()
+        for label, (obj, saved) in self.machinery.items():
+            inst = getattr(obj, "__dict__", {})
+            changed = []
+            for key in set(saved["instance"]) | {k for k, v in inst.items() if _watched(obj, k, v)}:
+                if inst.get(key, _MISSING) is not saved["instance"].get(key, _MISSING):
+                    changed.append(key)
+                    if key in saved["instance"]:
+                        inst[key] = saved["instance"][key]
+                    else:
+                        del inst[key]
+            for key, table in saved["tables"].items():
+                now = inst.get(key)
+                if not isinstance(now, dict) or now.keys() != table.keys() or any(now[k] is not v for k, v in table.items()):
+                    changed.append(key)
+                    if isinstance(now, dict):
+                        now.clear()
+                        now.update(table)
+                    else:
+                        inst[key] = dict(table)
+            traits = inst.get("_trait_values")
+            if isinstance(traits, dict):
+                for key in set(saved["traits"]) | {k for k in traits if k in _CODE_TRAITS}:
+                    if traits.get(key, _MISSING) is not saved["traits"].get(key, _MISSING):
+                        changed.append(key)
+                        if key in saved["traits"]:
+                            traits[key] = saved["traits"][key]
+                        else:
+                            del traits[key]
+            for klass, klass_saved in saved["classes"]:
+                if id(klass) in done:
+                    continue
+                done.add(id(klass))
+                current = vars(klass)
+                for attr in set(klass_saved) | set(current):
+                    if current.get(attr, _MISSING) is klass_saved.get(attr, _MISSING):
+                        continue
+                    changed.append(f"{klass.__name__}.{attr}")
+                    try:
+                        if attr in klass_saved:
+                            setattr(klass, attr, klass_saved[attr])
+                        else:
+                            delattr(klass, attr)
+                    except (AttributeError, TypeError):
+                        pass
+            if changed:
+                self._flag("patched", f"the kernel's machinery (`{label}`: {', '.join(sorted(changed)[:5])}) was changed{during}", cell)
+        if self.frameworks is not None:
+            obj, saved = self.frameworks
+            current = vars(obj)
+            changed = [k for k in set(saved) | set(current) if current.get(k, _MISSING) is not saved.get(k, _MISSING)]
+            late = [k for k in changed if k not in saved and k.startswith(("tf", "keras"))]  # TensorFlow loaded later
+            for key in late:
+                saved[key] = current[key]
+            changed = [k for k in changed if k not in late]
+            for key in changed:
+                if key in saved:
+                    current[key] = saved[key]
+                else:
+                    del current[key]
+            if changed:
+                self._flag("patched", f"`cnnblocks.checks._FRAMEWORKS` ({', '.join(sorted(changed)[:5])}) was changed{during}", cell)
 
     def _protect_code(self) -> None:
         """Install (once) the audit hook that refuses writes to the protected functions' code."""
@@ -147,6 +293,31 @@ class RuntimeGuard:
                 raise PermissionError(f"the grader's helper `{label}` cannot be changed")
 
         sys.addaudithook(hook)
+
+    def hide_shadows(self, reads: Iterable[str], cell: str = "") -> dict[str, Any]:
+        """Before a test cell: take out of the notebook's namespace the names that shadow a builtin the
+        test cell reads (``def sum``, ``def all``...), so that the test sees the builtin; flag each.
+        Returns what was taken out, for ``restore_shadows``. Names setup cells bound are left alone."""
+        import builtins
+
+        ns, hidden_ns = self.shell.user_ns, getattr(self.shell, "user_ns_hidden", {})
+        hidden = {}
+        for name in sorted(set(reads)):
+            if name.startswith("_") or name not in vars(builtins) or name not in ns or name in self.user:
+                continue
+            if hidden_ns.get(name, _MISSING) is ns[name]:  # IPython's own (exit, quit...)
+                continue
+            hidden[name] = ns.pop(name)
+            self._flag("rebound", f"`{name}` shadows the builtin `{name}` that test cells use "
+                                  "(the test cell ran with the builtin)", cell)
+        return hidden
+
+    def restore_shadows(self, hidden: dict[str, Any], rebinds: Iterable[str] = ()) -> None:
+        """After the test cell: put back the student's names taken out (unless the test cell bound them)."""
+        ns, own = self.shell.user_ns, set(rebinds)
+        for name, value in hidden.items():
+            if name not in own:
+                ns[name] = value
 
     def _flag(self, kind: str, detail: str, cell: str) -> None:
         if detail not in self._seen:
@@ -187,25 +358,26 @@ class RuntimeGuard:
                 now = current.get(attr, _MISSING)
                 if now is value:
                     continue
-                if now is _MISSING or from_notebook(now):
+                # Restored whatever the new value says it is (a class can claim any __module__, a .py
+                # file next to the notebook is not a notebook cell); flagged when it looks like the student's.
+                if now is _MISSING or from_notebook(now) or _student_file(now):
                     self._flag("patched", f"`{name}.{attr}` was {'deleted' if now is _MISSING else 'replaced'}{during}", cell)
+                try:
                     setattr(mod, attr, value)
-                else:
-                    saved[attr] = now
+                except (AttributeError, TypeError):
+                    current[attr] = value
         for label, (klass, saved) in self.classes.items():
             current = vars(klass)
             for attr in set(saved) | set(current):
                 now, value = current.get(attr, _MISSING), saved.get(attr, _MISSING)
                 if now is value:
                     continue
-                if now is _MISSING or from_notebook(now):
+                if now is _MISSING or value is _MISSING or from_notebook(now) or _student_file(now):
                     self._flag("patched", f"`{label}.{attr}` was changed{during}", cell)
-                    try:
-                        setattr(klass, attr, value) if value is not _MISSING else delattr(klass, attr)
-                    except (AttributeError, TypeError):
-                        pass
-                elif value is not _MISSING:
-                    saved[attr] = now
+                try:
+                    setattr(klass, attr, value) if value is not _MISSING else delattr(klass, attr)
+                except (AttributeError, TypeError):
+                    pass
         for label, (fn, code, defaults, kwdefaults) in self.codes.items():
             if fn.__code__ is not code or fn.__defaults__ is not defaults or fn.__kwdefaults__ is not kwdefaults:
                 self._flag("patched", f"the code of `{label}` was changed{during}", cell)
@@ -214,6 +386,7 @@ class RuntimeGuard:
                     fn.__code__, fn.__defaults__, fn.__kwdefaults__ = code, defaults, kwdefaults
                 finally:
                     self._protected = protected
+        self._check_machinery(during, cell)
         now = _shell_hooks(self.shell)
         for key, saved in self.hooks.items():
             if key in ("class_dict", "instance_dict"):
@@ -266,6 +439,34 @@ class RuntimeGuard:
 _MISSING = object()
 
 
+def _student_file(value: Any) -> bool:
+    """Was this function or class written in a file of the submission (a .py next to the notebook) or
+    anywhere outside the installed libraries?"""
+    target = getattr(value, "__func__", value)
+    code = getattr(target, "__code__", None)
+    if code is None and isinstance(target, type):
+        module = sys.modules.get(getattr(target, "__module__", "") or "")
+        name = getattr(module, "__file__", None) or ""
+        real = getattr(target, "__module__", "")
+        # a class that claims a library module but is not in that module's dictionary
+        if module is not None and getattr(module, getattr(target, "__name__", ""), None) is not target:
+            return True
+        return bool(name) and not _library_path(name) if real != "builtins" else False
+    if code is None:
+        return False
+    return not _library_path(code.co_filename)
+
+
+def _library_path(name: str) -> bool:
+    """Is this a file of the installed libraries (or the course's packages), rather than the student's?"""
+    import os
+
+    if name.startswith("<"):
+        return not name.startswith(("<ipython-input", "<cell", "<string>"))
+    roots = {sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(os.path.dirname(os.path.abspath(__file__)))}
+    return any(name.startswith(root.rstrip("/") + "/") for root in roots if root)
+
+
 def from_notebook(value: Any) -> bool:
     """Was this function, method or class written in a notebook cell (rather than in a library)?"""
     target = getattr(value, "__func__", value)
@@ -304,6 +505,7 @@ SUSPICIOUS_MODULES = {
     "concurrent": "starts threads or processes (concurrent.futures)",
     "_io": "opens files below Python's io layer (_io)",
     "marshal": "builds code objects from bytes (marshal)",
+    "runpy": "runs modules or files by hand (runpy)",
 }
 SUSPICIOUS_CALLS = {
     "os._exit": "ends the process (os._exit)",
@@ -509,6 +711,11 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
     imported = {alias.asname or alias.name.split(".")[0] for node in ast.walk(tree)
                 if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names}
     modules = set(module_aliases) | imported
+    course_modules = {alias.asname or alias.name.split(".")[0] for node in ast.walk(tree)
+                      if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("cnnblocks")
+                      for alias in node.names} | \
+                     {alias.asname or alias.name.split(".")[0] for node in ast.walk(tree)
+                      if isinstance(node, ast.Import) for alias in node.names if alias.name.startswith("cnnblocks")}
 
     def add(detail: str) -> None:
         if all(f.detail != detail for f in flags):
@@ -573,6 +780,11 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 if path is None or _outside(path):
                     add(f"reads or writes a file outside its folder (pathlib .{node.func.attr})")
         elif isinstance(node, ast.Attribute):
+            if node.attr.startswith("_") and not node.attr.startswith("__") and \
+                    _dotted(node.value).split(".")[0] in course_modules:
+                add(f"uses `{_dotted(node.value)}.{node.attr}`, a private part of the grader's checks")
+            if node.attr == "path" and _dotted(node.value) == "sys":
+                add("uses sys.path (changes where imports come from)")
             if node.attr in SUSPICIOUS_ATTRS and (node.attr != "modules" or _dotted(node.value) == "sys"):
                 add(f"uses the attribute {node.attr}")
         elif isinstance(node, ast.Name) and node.id in ("__builtins__",):

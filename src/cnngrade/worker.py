@@ -198,11 +198,13 @@ class Reader:
 
 def wall_seconds(job: dict) -> float:
     """The wall-clock limit of a whole submission: every cell that runs may use its time limit and the
-    grace after it, plus the kernel's start-up. A notebook nbgrader would grade stays within it."""
+    grace after it, plus the kernel's start-up, capped at ``max(1800, 6 * timeout)`` s of cells so that
+    the cells a student adds cannot hold a worker for hours (1000 added cells of ``sleep(299)`` would be
+    87 h). A notebook nbgrader would grade stays within it."""
     if job.get("wall_seconds"):
         return float(job["wall_seconds"])
     cells = sum(k not in ("skip", "markdown") for k in job["kinds"])
-    return STARTUP_SECONDS + cells * (job["timeout"] + GRACE_SECONDS)
+    return STARTUP_SECONDS + min(cells * (job["timeout"] + GRACE_SECONDS), max(1800, 6 * job["timeout"]))
 
 
 # -- process hardening ----------------------------------------------------------------------------------
@@ -590,6 +592,7 @@ def serve_cells(requests: int, replies: int) -> None:
     workdir = tempfile.mkdtemp(prefix="submission-")
     os.chdir(workdir)
     os.environ["TMPDIR"] = workdir
+    sys.path.insert(0, workdir)  # as in nbgrader's kernel: a .py handed in next to the notebook imports
     for name, data in setup.get("files", {}).items():
         target = os.path.join(workdir, name)
         os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -614,7 +617,7 @@ def serve_cells(requests: int, replies: int) -> None:
     kc.start_channels()
     shell = km.kernel.shell
     shell.enable_matplotlib("inline")
-    runtime = guard.RuntimeGuard(shell)
+    runtime = guard.RuntimeGuard(shell, {"client": kc, "kernel_manager": km})
     budgets = [_Budget(stream) for stream in (km.kernel.stdout, km.kernel.stderr)]  # sys.stdout during a cell
     send(replies, {"token": setup["token"], "ready": True})
     del setup
@@ -638,8 +641,10 @@ def serve_cells(requests: int, replies: int) -> None:
             audit_on = True
         test = bool(request.get("test"))
         cached = set(linecache.cache) if test else set()
+        hidden: dict = {}
         if test:
             runtime.check_and_restore(request.get("label", ""))
+            hidden = runtime.hide_shadows(guard.free_reads(request["source"]), request.get("label", ""))
         _drain(kc)
         signal.signal(signal.SIGINT, signal.default_int_handler)  # the worker's interrupt: KeyboardInterrupt
         try:
@@ -670,6 +675,7 @@ def serve_cells(requests: int, replies: int) -> None:
         if test:
             runtime.check_and_restore(request.get("label", ""), when="after",  # a helper swapped during the cell, put back
                                       rebinds=guard.bound_names(request["source"]))
+            runtime.restore_shadows(hidden, guard.bound_names(request["source"]))
             forget_test_cell(kc, shell, cached)
         for name in request.get("protect", ()):  # names a setup cell bound after the snapshot
             if name in shell.user_ns:
@@ -968,6 +974,11 @@ def grade_job(job: dict, server: socket.socket) -> dict:
                     if k == "student" and c["cell_type"] == "code":
                         flags.extend({"kind": f.kind, "detail": f.detail, "cell": f.cell}
                                      for f in guard.static_flags(source[i], _label(c, i), protected, modules))
+                for name, data in sorted(job.get("files", {}).items()):  # .py files handed in with it
+                    if name.endswith(".py"):
+                        text = base64.b64decode(data).decode("utf-8", "replace")
+                        flags.extend({"kind": f.kind, "detail": f.detail, "cell": f.cell}
+                                     for f in guard.static_flags(text, f"file {name}", protected, modules))
             # numbered here, as IPython numbers them (a cell that enters the history, not empty, takes the
             # next number; a test cell runs without history: the last number), never with the child's value
             if kind != "test" and source[index].strip():
