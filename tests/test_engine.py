@@ -383,14 +383,14 @@ def test_a_child_cannot_forge_replies_or_outlive_its_limits():
 
 def test_the_audit_hook_reads_paths_by_whole_components_after_normalising():
     """`/usr/../<course>` is the course and `/usrx` is not under `/usr`: both are recorded (review finding)."""
-    secret = ROOT / "README.md"  # the course, outside every allowed folder
+    secret = "/srv/cnngrade-course/solutions/secret.ipynb"  # outside every allowed folder (a clone may sit in /tmp)
     script = (
         "import os, sys, tempfile\n"
         "from cnngrade.worker import install_audit_hook\n"
         "record = []\n"
         "work = tempfile.mkdtemp()\n"
         "install_audit_hook(work, record)\n"
-        f"for path in ('/usr/..' + {str(secret)!r}, '/usrx-missing', "
+        f"for path in ('/usr/..' + {secret!r}, '/usrx-missing', "
         "os.path.join(work, 'own.txt'), '/usr/lib/os-release', sys.prefix + '/pyvenv.cfg'):\n"
         "    try:\n"
         "        open(path).close()\n"
