@@ -256,6 +256,39 @@ ATTACKS.update({
         "    except OSError:\n"
         "        pass\n"),
 })
+# Red team A, round 2: a process that changes its pid all the time (fork, parent exits) outlived the worker's
+# cleaning (a list of /proc, then one kill per pid: the pid it listed was gone, its child not listed) and wrote
+# to the captured stderr of every later submission of the worker: the honest students after it scored 0/13,
+# unflagged. The fork server now kills every other process of the sandbox in one kill(-1) (worker._kill_all_others).
+_HOPPER = r"""
+import os, sys, time
+kernel, mine = int(sys.argv[1]), sys.argv[2]
+os.setsid()
+fast_until = last_hop = 0.0
+while True:
+    now = time.monotonic()
+    if kernel and not os.path.exists(f"/proc/{kernel}"):
+        kernel, fast_until = 0, now + 0.8  # its notebook's process is gone: the worker cleans now
+    if now - last_hop >= (0.0003 if now < fast_until else 0.004):
+        if os.fork():
+            os._exit(0)  # a new pid, the old one gone
+        last_hop = time.monotonic()
+    if not kernel:
+        for name in os.listdir("/tmp"):
+            if name.startswith("submission-") and "/tmp/" + name != mine:
+                try:
+                    with open(f"/tmp/{name}/.fd2", "a") as fh:  # a later student's stderr: its test cells fail
+                        fh.write("W\n")
+                except OSError:
+                    pass
+    time.sleep(0.0002)
+"""
+ATTACKS["y-survivor-hops-pids"] = (
+    "import os as _o, sys as _s\n"
+    "_kernel, _mine = _o.getpid(), _o.getcwd()\n"
+    "if _o.fork() == 0:\n"
+    "    _o.execv(_s.executable, [_s.executable, '-S', '-c', " + repr(_HOPPER).replace("{", "{{").replace("}", "}}")
+    + ", str(_kernel), _mine])\n")
 # Red team B (#20 round 2, redteam/attacks_rt_b.py): each scored full marks with no flag on 4847e06.
 # Right on the four visible calls of test_conv2d_params (its first four calls), 0 afterwards: wrong code.
 _VISIBLE_ONLY = ("_VISIBLE = [73_856, 16_384, 4_736, 1_568]\n_calls = [0]\n\n\n"
@@ -422,6 +455,7 @@ NOT_GRADED = {"a-fake-results", "a-block-request-pipe"}
 NEED_NO_FLAG = {"a-huge-allocation", "a-infinite-loop", "a-fake-results", "a-flood-stdout",
                 "a-print-history", "a-patch-send-main", "a-leak-count-main", "y-prlimit-data-quiet",
                 "a-block-request-pipe",
+                "y-survivor-hops-pids",  # its harm is to later students (prevented); `import os as _o` hides os.fork
                 "a-nan-expected"}  # a NaN in one's own weights: check_close refuses the reference, nothing is tampered with
 
 

@@ -761,6 +761,9 @@ def fork_server(sock: socket.socket) -> None:
             message, fds, _, _ = socket.recv_fds(sock, 16, 2)
         except OSError:
             os._exit(0)
+        if message == b"kill-all" and not fds:  # the worker's cleaning between two submissions
+            sock.sendall(b"y" if _kill_all_others() else b"n")
+            continue
         if not message or len(fds) != 2:
             os._exit(0)
         pid = os.fork()
@@ -772,6 +775,33 @@ def fork_server(sock: socket.socket) -> None:
         sock.sendall(struct.pack(">q", pid))
         _, status = os.waitpid(pid, 0)
         sock.sendall(struct.pack(">q", status))
+
+
+def _kill_all_others() -> bool:
+    """``kill(-1, SIGKILL)`` from the fork server: every process of the sandbox's PID namespace dies but its
+    PID 1 (the worker) and the caller, in one system call. The kernel signals them all under the task list
+    lock and refuses a fork that a fatal signal interrupts, so no process can escape by forking while it
+    is done; the worker's own loop over ``/proc`` (``_clean_sandbox``) lists the processes, then signals
+    them one by one, and a process that forks a new pid and exits in between (a "pid hopper") outlived
+    it and sabotaged every later submission of the worker (red team round 2). Only inside the sandbox,
+    where the worker is PID 1 of a namespace of its own: elsewhere -1 would be every process of the user."""
+    if os.environ.get("CNNGRADE_SANDBOXED") != "1" or os.getppid() != 1:
+        return False
+    try:
+        os.kill(-1, signal.SIGKILL)
+    except ProcessLookupError:
+        pass  # nothing else was left
+    return True
+
+
+def kill_all_but_grader(server: socket.socket) -> bool:
+    """Ask the fork server to kill every other process of the sandbox (``_kill_all_others``); False when it
+    did not (not sandboxed, or it did not answer: the worker then retires)."""
+    try:
+        server.sendall(b"kill-all")
+        return _recv_exact(server, 1) == b"y"
+    except (OSError, EOFError):
+        return False
 
 
 def start_fork_server() -> tuple[socket.socket, int]:
@@ -1171,6 +1201,9 @@ def main() -> int:
                       "reason": "the grading worker failed: " + traceback.format_exc(limit=2)[-300:]}
         del job
         if sandboxed:
+            if not result.get("retire") and not kill_all_but_grader(server):
+                result.update(status="failed", notebook=None, flags=[], retire=True,
+                              reason="the grading worker's fork server could not clean the sandbox after this submission")
             _clean_sandbox(keep, () if result.get("retire") else (server_pid,), dev)
         problem = "" if result.get("retire") else fork_server_problem(server_pid, limits)
         if problem:  # after the cleaning nothing of the job runs: the job did it
