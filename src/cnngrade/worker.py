@@ -577,6 +577,59 @@ def install_audit_hook(workdir: str, record: list) -> None:
     sys.addaudithook(hook)
 
 
+class _ChannelCode:
+    """The shared code the child's channel and output collection call between cells (``json``'s decoder and
+    encoder classes and default instances, ``nbformat.v4``, ``cnngrade.guard``), snapshotted before any
+    student code runs and checked after every cell and before every request: what changed is put back and
+    flagged. Red team A, round 2: ``json.JSONDecoder.decode`` replaced through an alias
+    (``_D = json.JSONDecoder; _D.decode = ...``, no static flag) read each test cell's request itself,
+    answered it with an empty reply carrying its token, and handed the loop only the other cells: 13/13 for
+    wrong code, unflagged. A change made and undone between two checks (from a thread or a finalizer) is
+    still in-process forgery (see the module docstring); this catches a patch that stays."""
+
+    def __init__(self):
+        import json.decoder
+        import json.encoder
+        import json.scanner
+
+        import nbformat.notebooknode
+        import nbformat.v4
+        import nbformat.v4.nbbase
+
+        from . import guard
+
+        self.targets = [("json", json), ("json.decoder", json.decoder), ("json.encoder", json.encoder),
+                        ("json.scanner", json.scanner), ("nbformat.v4", nbformat.v4),
+                        ("nbformat.v4.nbbase", nbformat.v4.nbbase), ("cnngrade.guard", guard),
+                        ("json.JSONDecoder", json.JSONDecoder), ("json.JSONEncoder", json.JSONEncoder),
+                        ("nbformat.NotebookNode", nbformat.notebooknode.NotebookNode),
+                        ("cnngrade.guard.RuntimeGuard", guard.RuntimeGuard),
+                        ("json._default_decoder", json._default_decoder),
+                        ("json._default_encoder", json._default_encoder)]
+        self.saved = [dict(vars(obj)) for _, obj in self.targets]
+
+    def check_and_restore(self) -> list[str]:
+        """What was changed (one line per object), each put back as it was."""
+        changed = []
+        for (name, obj), saved in zip(self.targets, self.saved):
+            now = vars(obj)
+            keys = sorted(k for k in set(now) | set(saved) if k not in saved or k not in now or now[k] is not saved[k])
+            if not keys:
+                continue
+            changed.append(f"changed code the grader's channel uses: {name}.{', '.join(map(str, keys))[:120]}")
+            for key in keys:
+                if isinstance(obj, type):
+                    if key in saved:
+                        type.__setattr__(obj, key, saved[key])
+                    else:
+                        type.__delattr__(obj, key)
+                elif key in saved:
+                    now[key] = saved[key]
+                else:
+                    del now[key]
+        return changed
+
+
 def serve_cells(requests: int, replies: int) -> None:
     """The child: start a kernel, then run each cell the worker sends and reply with its outputs.
 
@@ -625,8 +678,11 @@ def serve_cells(requests: int, replies: int) -> None:
 
     sent_flags = sent_audit = 0
     audit_on = False
+    channel = _ChannelCode()
+    tampered: list[str] = []
     while True:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # an interrupt that comes late hits nothing
+        tampered += channel.check_and_restore()  # before the next request is read with the code it checks
         try:
             request = receive(requests)
         except EOFError:
@@ -662,6 +718,7 @@ def serve_cells(requests: int, replies: int) -> None:
             reply = {"status": "error", "ename": type(err).__name__, "evalue": f"the kernel failed: {err}"[:300],
                      "traceback": []}
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        tampered += channel.check_and_restore()  # before the outputs are collected and sent with it
         notes = [note for budget in budgets for note in budget.close_cell()]
         for stream in (sys.stdout, sys.stderr, km.kernel.stdout, km.kernel.stderr):
             stream.flush()
@@ -682,6 +739,8 @@ def serve_cells(requests: int, replies: int) -> None:
                 runtime.user[name] = shell.user_ns[name]
         flags = [{"kind": f.kind, "detail": f.detail, "cell": f.cell} for f in runtime.flags[sent_flags:]]
         flags += [{"kind": "audit", "detail": d, "cell": ""} for d in audited[sent_audit:]]
+        flags += [{"kind": "runtime", "detail": d, "cell": request.get("label", "")} for d in tampered]
+        tampered.clear()
         sent_flags, sent_audit = len(runtime.flags), len(audited)
         send(replies, {"token": request["token"], "outputs": outputs, "execution_count": reply.get("execution_count"),
                        "flags": flags, **extra})
