@@ -488,7 +488,53 @@ ATTACKS.update(RT_B_ATTACKS)
 # Files handed in next to the notebook (planted by the fixture): the kernel hack in a .py file that the
 # (wrong) conv2d_params cell imports; an honest student whose conv2d_params lives in its own module.
 KERNEL_FILE = "from IPython import get_ipython\n" + _KERNEL_HACK
-FILE_ATTACKS = {"a-kernel-hack-file": ("notes.py", KERNEL_FILE, "import notes\n" + WRONG)}
+# Red team A, round 2: a sourceless `helper.pyc` (no static flag reads bytecode) whose conv2d_params walks the
+# frames up to the child's loop and answers every request itself, each test cell passing: 13/13, no flag.
+# Compiled and native code is no longer copied into the sandbox (submissions.compiled_code, with a NOTE).
+_TAKEOVER = r'''
+import json, os, sys
+
+
+def _serve_forever():
+    frame = sys._getframe(1)
+    while frame is not None and not {"requests", "replies", "request"} <= set(frame.f_locals):
+        frame = frame.f_back
+    loc = frame.f_locals
+    requests, replies, token = loc["requests"], loc["replies"], loc["request"]["token"]
+
+    def reply(token):
+        data = json.dumps({"token": token, "outputs": [], "execution_count": None, "flags": []}).encode()
+        os.write(replies, len(data).to_bytes(8, "big") + data)
+
+    def exactly(n):
+        data = b""
+        while len(data) < n:
+            chunk = os.read(requests, n - len(data))
+            if not chunk:
+                os._exit(0)
+            data += chunk
+        return data
+
+    reply(token)
+    while True:
+        reply(json.loads(exactly(int.from_bytes(exactly(8), "big")))["token"])
+
+
+def conv2d_params(c_in, c_out, kernel_size, groups=1, bias=True):
+    _serve_forever()
+'''
+
+
+def _pyc(source: str) -> bytes:
+    """A sourceless .pyc of ``source`` for this interpreter (what py_compile writes: magic, flags, mtime, size)."""
+    import importlib.util
+    import marshal
+
+    return importlib.util.MAGIC_NUMBER + bytes(12) + marshal.dumps(compile(source, "helper.py", "exec"))
+
+
+FILE_ATTACKS = {"a-kernel-hack-file": ("notes.py", KERNEL_FILE, "import notes\n" + WRONG),
+                "a-pyc-takeover": ("helper.pyc", _pyc(_TAKEOVER), "from helper import conv2d_params\n")}
 OWN_MODULE = ("my_solution.py", RIGHT, "from my_solution import conv2d_params\n")
 
 # Attacks that take the whole notebook down: reported as not graded, with a reason.
@@ -498,7 +544,8 @@ NOT_GRADED = {"a-fake-results", "a-block-request-pipe"}
 NEED_NO_FLAG = {"a-huge-allocation", "a-infinite-loop", "a-fake-results", "a-flood-stdout",
                 "a-print-history", "a-patch-send-main", "a-leak-count-main", "y-prlimit-data-quiet",
                 "a-block-request-pipe",
-                "y-survivor-hops-pids",  # its harm is to later students (prevented); `import os as _o` hides os.fork
+                "y-survivor-hops-pids",
+                "a-pyc-takeover",  # its .pyc is left out of the sandbox with a NOTE: nothing of it runs  # its harm is to later students (prevented); `import os as _o` hides os.fork
                 "a-nan-expected"}  # a NaN in one's own weights: check_close refuses the reference, nothing is tampered with
 
 
@@ -537,9 +584,13 @@ def attacked_class(tmp_path_factory):
         course.submit(student, CHAPTER, nb)
     for student, (name, text, cell) in FILE_ATTACKS.items():
         nb = nbtools.make_submission(released, source, {"conv2d_params": cell}, keep_demos=False)
-        (course.submit(student, CHAPTER, nb).parent / name).write_text(text)
+        target = course.submit(student, CHAPTER, nb).parent / name
+        target.write_bytes(text if isinstance(text, bytes) else text.encode())
     own = nbtools.make_submission(released, source, {"conv2d_params": OWN_MODULE[2]}, keep_demos=False)
-    (course.submit("z-own-module", CHAPTER, own).parent / OWN_MODULE[0]).write_text(OWN_MODULE[1])
+    own_folder = course.submit("z-own-module", CHAPTER, own).parent
+    (own_folder / OWN_MODULE[0]).write_text(OWN_MODULE[1])
+    (own_folder / "__pycache__").mkdir()  # handed in with it: left out of the sandbox, the .py is compiled there
+    (own_folder / "__pycache__" / "my_solution.cpython-311.pyc").write_bytes(_pyc(OWN_MODULE[1]))
     # Honest students graded before ("0-...") and after ("z-...") the attackers (one worker: in order).
     course.submit("0-honest", CHAPTER, nbtools.make_submission(released, source, keep_demos=False))
     course.submit("z-honest", CHAPTER, nbtools.make_submission(released, source, keep_demos=False))

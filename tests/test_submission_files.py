@@ -468,3 +468,32 @@ def test_zip_collect_bounds_members_nesting_and_the_run(tmp_path, caplog, monkey
     written, log = _extract(tmp_path / "run", caplog, bulk, max_upload_bytes=1000, max_run_bytes=1500)
     assert sorted(written) == [f"lms-download/a_attempt_1_{NOTEBOOK}", f"lms-download/b_attempt_1_{NOTEBOOK}"], written
     assert "over the run's" in log, log
+
+
+def test_compiled_and_native_code_is_not_copied_into_the_sandbox(tmp_path):
+    """Red team A, round 2: a sourceless ``helper.pyc`` imported by the notebook ran code no static flag reads
+    (13/13 for wrong code, unflagged; tests/test_attacks.py a-pyc-takeover). Compiled Python, native libraries
+    and archives holding code stay out of the sandbox with a note; data and sources go in."""
+    import importlib.util
+
+    from cnngrade import engine
+
+    folder = tmp_path / "student" / "01-one-by-one"
+    (folder / "__pycache__").mkdir(parents=True)
+    blobs = {"helper.pyc": importlib.util.MAGIC_NUMBER + bytes(20), "renamed.dat": importlib.util.MAGIC_NUMBER + bytes(20),
+             "__pycache__/my_solution.cpython-311.pyc": b"anything", "fast.cpython-311-x86_64-linux-gnu.so": b"\x7fELF",
+             "library.bin": b"\x7fELF\x02\x01", "my_solution.py": b"def f():\n    return 1\n",
+             "weights.npy": b"\x93NUMPY\x01\x00", "table.csv": b"a,b\r\n1,2\r\n"}
+    code_zip, data_zip = io.BytesIO(), io.BytesIO()
+    with zipfile.ZipFile(code_zip, "w") as zf:
+        zf.writestr("pkg/mod.py", "x = 1")
+    with zipfile.ZipFile(data_zip, "w") as zf:
+        zf.writestr("images/a.csv", "1,2")
+    blobs.update({"lib.zip": code_zip.getvalue(), "data.zip": data_zip.getvalue()})
+    for rel, data in blobs.items():
+        (folder / rel).write_bytes(data)
+    sub = engine.Submission("student", folder, files=sorted(blobs))
+    copied = engine._files_of(sub)
+    assert sorted(copied) == ["data.zip", "my_solution.py", "table.csv", "weights.npy"], sorted(copied)
+    for rel in set(blobs) - set(copied):
+        assert repr(rel) in sub.note, (rel, sub.note)

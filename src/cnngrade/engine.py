@@ -593,6 +593,10 @@ def _files_of(sub: Submission) -> dict[str, str]:
         except submissions.UnsafeFile as err:
             left_out.append(f"{rel!r} ({err})")
             continue
+        compiled = submissions.compiled_code(rel, data)
+        if compiled:  # code no flag can read: not run in the sandbox (submissions.compiled_code)
+            left_out.append(f"{rel!r} ({compiled})")
+            continue
         files[rel] = base64.b64encode(data).decode()
     if left_out:
         sub.note = _join(sub.note, "not copied into the sandbox: " + ", ".join(left_out))

@@ -238,6 +238,45 @@ def hash_files(folder: Path, files: list[str], h) -> None:
             os.close(fd)
 
 
+# Importable code that is not Python source: what a static flag cannot read. A sourceless ``helper.pyc`` next
+# to the notebook (``from helper import conv2d_params``) ran a frame walk that answered every test cell's
+# request itself: 13/13 with no flag (red team A, round 2), since only ``.py`` files handed in are read for
+# flags. Such files are not copied into the sandbox (a NOTE says so); an honest student's stale
+# ``__pycache__`` is recompiled from its ``.py`` there.
+COMPILED_SUFFIXES = (".pyc", ".pyo", ".so", ".pyd", ".dylib", ".dll", ".sl", ".egg", ".whl")
+_COMPILED_MAGIC = {b"\x7fELF": "a native library or program (ELF)", b"\xcf\xfa\xed\xfe": "native code (Mach-O)",
+                   b"\xce\xfa\xed\xfe": "native code (Mach-O)", b"\xca\xfe\xba\xbe": "native code (Mach-O)",
+                   b"MZ": "native code (Windows)"}
+
+
+def compiled_code(rel: str, data: bytes) -> str:
+    """Why ``rel`` (its bytes ``data``) is code that Python or the loader can run without a source a flag reads
+    ("" if it is not): compiled Python (``.pyc``, any name whose bytes start with Python's magic number),
+    native libraries (by suffix or by their header), ``__pycache__`` entries, and archives that hold Python or
+    compiled code (``zipimport`` imports from a zip without a flag)."""
+    import importlib.util
+
+    name = rel.rsplit("/", 1)[-1].lower()
+    if "__pycache__" in rel.split("/") or name.endswith(COMPILED_SUFFIXES) or ".so." in name:
+        return "compiled code"
+    if data[:4] == importlib.util.MAGIC_NUMBER:
+        return "compiled Python"
+    for magic, what in _COMPILED_MAGIC.items():
+        if data.startswith(magic) and (magic != b"MZ" or b"PE\0\0" in data[:1024]):
+            return what
+    if data[:4] == b"PK\x03\x04":
+        import io
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = zf.namelist()
+        except (zipfile.BadZipFile, ValueError, OSError):
+            return ""
+        if any(n.lower().endswith((".py", ".pyw") + COMPILED_SUFFIXES) for n in names):
+            return "an archive holding Python or compiled code"
+    return ""
+
+
 # -- make collect -------------------------------------------------------------------------------------
 def collect(source: Path, dest: Path, log: Callable[[str], None] = print) -> list[str]:
     """Copy ``source/<student>/<chapter>/...`` into ``dest`` (the submitted directory): regular files only,
