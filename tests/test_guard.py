@@ -351,3 +351,58 @@ def test_the_checks_frameworks_table_cannot_be_edited(shell, runtime):
     runtime.check_and_restore("test_x")
     assert checks._FRAMEWORKS.torch_ops is real
     assert any("_FRAMEWORKS" in d for d in _details(runtime)), _details(runtime)
+
+
+def test_static_flags_read_frame_names_in_strings_and_the_notebook_namespace():
+    """Red team B, round 2: frames through operator.attrgetter('tb_frame') (13/13 for an unsolved notebook,
+    no flag), `global _expected`, vars(), `import __main__`, torch.library and global module hooks were
+    unflagged; an honest `import inspect` to print a signature was flagged."""
+    from cnngrade.guard import static_flags
+
+    protected, modules = {"check_equal", "torch", "nn", "F"}, {"torch", "nn", "F"}
+    attacks = {
+        "frames": "import operator, sys\ntry:\n    1 / 0\nexcept ZeroDivisionError:\n"
+                  "    f = operator.attrgetter('tb_frame.f_back')(sys.exc_info()[2])\n",
+        "global": "def conv2d_params(*a):\n    global _expected\n    _expected = 0\n",
+        "vars": "_ns = vars()\n",
+        "main": "import __main__\n_m = __main__\n",
+        "kernel": "_lib = torch.library.Library('aten', 'IMPL')\n",
+        "hook": "from torch.nn.modules.module import register_module_forward_hook\n",
+        "dunder": "class A:\n    pass\nsetattr(A, '__eq__', lambda s, o: True)\n",
+        "exec": "e = getattr(len.__self__, 'exec')\n",
+    }
+    for name, code in attacks.items():
+        assert static_flags(code, "c", protected, modules), name
+    honest = ["import inspect\nprint(inspect.signature(print))\n",
+              "counter = 0\n\ndef bump():\n    global counter\n    counter += 1\n",
+              "sum = 0\nfor i in range(3):\n    sum += i\n",
+              "from operator import attrgetter\nnames = sorted([], key=attrgetter('name'))\n"]
+    for code in honest:
+        assert static_flags(code, "c", protected, modules) == [], code
+
+
+def test_a_kernel_registered_from_python_is_flagged(shell, runtime):
+    import torch
+
+    runtime.snapshot({"check_equal", "check_close", "helper"})
+    lib = torch.library.Library("aten", "IMPL")
+    lib.impl("hardshrink", lambda x, lambd=0.5: x.clone(), "CPU")
+    try:
+        runtime.check_and_restore("test_x", when="after")
+        assert any("aten/hardshrink/CPU" in d for d in _details(runtime)), _details(runtime)
+    finally:
+        del lib
+        import gc
+        gc.collect()
+
+
+def test_a_test_cell_runs_in_a_copy_of_the_namespace(shell, runtime):
+    """A student function's `global _expected` writes the notebook's namespace, not the test cell's."""
+    shell.run_cell("def cheat():\n    global _expected\n    _expected = 0\n")
+    runtime.snapshot({"check_equal", "check_close", "helper"})
+    source = "_expected = 5\ncheat()\nresult = _expected\n"
+    hidden = runtime.hide_shadows(set(), "test_x")
+    shell.run_cell(source, store_history=False)
+    runtime.check_and_restore("test_x", when="after", rebinds={"_expected", "result"})
+    runtime.restore_shadows(hidden, {"_expected", "result"})
+    assert shell.user_ns["result"] == 5 and shell.user_ns["_expected"] == 5

@@ -196,6 +196,11 @@ class RuntimeGuard:
         # on every module the test builds, the reference's included.
         self.registries = {f"{name}.{attr}": (value, dict(value)) for name, mod in self.modules.items()
                            for attr, value in vars(mod).items() if attr.startswith("_global_") and isinstance(value, dict)}
+        # Kernels registered from Python (torch.library.Library(...).impl): "aten/relu/CPU" replaces what
+        # F.relu computes, for the test's reference too. PyTorch itself adds Meta kernels lazily.
+        library = sys.modules.get("torch.library")
+        impls = vars(library).get("_impls") if library is not None else None
+        self.kernels = (impls, set(impls)) if isinstance(impls, set) else None
         self.classes = {}
         for mod, cls in GUARDED_CLASSES:
             if mod in sys.modules and hasattr(sys.modules[mod], cls):
@@ -427,6 +432,13 @@ class RuntimeGuard:
                 self._flag("patched", f"`{label}` (a hook on every PyTorch module) was changed{during}", cell)
                 registry.clear()
                 registry.update(saved)
+        if self.kernels is not None:
+            impls, saved_kernels = self.kernels
+            added = sorted(k for k in set(impls) - saved_kernels if type(k) is str and not k.endswith("/Meta"))
+            if added or not saved_kernels <= set(impls):
+                self._flag("patched", f"a PyTorch operator's kernel was registered from Python "
+                                      f"({', '.join(added[:3]) or 'a registration removed'}){during}", cell)
+            self.kernels = (impls, saved_kernels | set(impls))
         self._check_machinery(during, cell)
         now = _shell_hooks(self.shell)
         for key, saved in self.hooks.items():
@@ -832,6 +844,9 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 root = name.split(".")[0]
                 if root in SUSPICIOUS_MODULES:
                     add(f"imports {root}: {SUSPICIOUS_MODULES[root]}")
+                if name == "torch.library" or (name == "torch" and isinstance(node, ast.ImportFrom) and
+                                               any(a.name == "library" for a in node.names)):
+                    add("imports torch.library: registers kernels of PyTorch's operators")
             if isinstance(node, ast.ImportFrom):
                 for alias in node.names:
                     full = f"{node.module}.{alias.name}"
@@ -855,6 +870,9 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                     add(f"calls {name} on `{target}`, a library")
             if name == "vars" and node.args and _dotted(node.args[0]).split(".")[0] in modules:
                 add(f"calls vars on `{_dotted(node.args[0])}`, a library")
+            if last in ("Library", "custom_op", "register_kernel", "register_fake", "impl_abstract", "_dispatch_dump") \
+                    or name.endswith((".library.impl", ".library.define")):
+                add(f"calls {name or last}: registers kernels of PyTorch's operators (torch.library)")
             if last.startswith("register_module_"):
                 add(f"calls {last}: a hook on every PyTorch module, the test's own included")
             if name in ATTRIBUTE_FUNCTIONS and len(node.args) > 1 and _dotted(node.args[0]) == "sys" and \
@@ -896,6 +914,8 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 if path is None or _outside(path):
                     add(f"reads or writes a file outside its folder (pathlib .{node.func.attr})")
         elif isinstance(node, ast.Attribute):
+            if node.attr in ("library", "_impls") and _dotted(node.value).split(".")[0] in modules:
+                add(f"uses `{_dotted(node)}`: registers kernels of PyTorch's operators")
             if node.attr in SUSPICIOUS_FUNCTION_NAMES:  # taken without calling it there (f = inspect.currentframe)
                 add(f"uses {_dotted(node) or node.attr}: {SUSPICIOUS_FUNCTION_NAMES[node.attr]}")
             if node.attr == "stack" and _dotted(node.value).split(".")[0] in inspect_names:
