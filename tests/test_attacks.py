@@ -485,6 +485,83 @@ RT_B_ATTACKS["a-kernel-drops-errors"] = {
     "code": (_KERNEL_HACK + "\n\ndef conv2d_params(c_in, c_out, kernel_size, groups=1, bias=True):\n    return 0\n")
     .replace("{", "{{").replace("}", "}}")}
 ATTACKS.update(RT_B_ATTACKS)
+# Red team B, round 2 (#20): each scored full marks with no flag on ae7e9b7 (redteam_b2/harness.py).
+_B2_BOTTLENECK = (
+    "class Bottleneck(nn.Module):\n"
+    "    def __init__(self, in_channels, mid_channels, out_channels, stride=1):\n"
+    "        super().__init__()\n"
+    "        self.main = nn.Sequential(\n"
+    "            nn.Conv2d(in_channels, mid_channels, 1), nn.BatchNorm2d(mid_channels), nn.ReLU(),\n"
+    "            nn.Conv2d(mid_channels, mid_channels, 3, stride=stride, padding=1, bias=False),\n"
+    "            nn.BatchNorm2d(mid_channels), nn.ReLU(), nn.Conv2d(mid_channels, out_channels, 1),\n"
+    "            nn.BatchNorm2d(out_channels))\n"
+    "        if in_channels == out_channels and stride == 1:\n"
+    "            self.shortcut = nn.Identity()\n"
+    "        else:\n"
+    "            self.shortcut = nn.Sequential(nn.Conv2d(in_channels, out_channels, 1, stride=stride, bias=False),\n"
+    "                                          nn.BatchNorm2d(out_channels))\n\n"
+    "    def forward(self, x):\n"
+    "        return F.relu(self.main(x) + self.shortcut(x))\n\n"
+    "    def named_modules(self, *args, **kwargs):  # nn.Module.modules(block) calls it: convs shown bias-free\n"
+    "        for name, m in super().named_modules(*args, **kwargs):\n"
+    "            if type(m) is nn.Conv2d and m.bias is not None:\n"
+    "                twin = nn.Conv2d(m.in_channels, m.out_channels, m.kernel_size, stride=m.stride,\n"
+    "                                 padding=m.padding, bias=False)\n"
+    "                twin.weight = m.weight\n"
+    "                m = twin\n"
+    "            yield name, m\n")
+RT_B2_ATTACKS = {
+    # the test cell reads `_expected` after the student's call returned: a `global` in that function set it
+    "a-global-expected": {"replaces": "conv2d_params", "loses": TARGET, "code": (
+        "_VISIBLE = [73_856, 16_384, 4_736, 1_568]\n_calls = [0]\n\n\n"
+        "def conv2d_params(c_in, c_out, kernel_size, groups=1, bias=True):\n"
+        "    global _expected\n"
+        "    _calls[0] += 1\n"
+        "    if _calls[0] <= 4:\n        return _VISIBLE[_calls[0] - 1]\n"
+        "    _expected = 0\n    return 0\n")},
+    # the same through vars() taken at the top level (the notebook's namespace)
+    "a-vars-expected": {"replaces": "conv2d_params", "loses": TARGET, "code": (
+        "_VISIBLE = [73_856, 16_384, 4_736, 1_568]\n_calls = [0]\n_ns = vars()\n\n\n"
+        "def conv2d_params(c_in, c_out, kernel_size, groups=1, bias=True):\n"
+        "    _calls[0] += 1\n"
+        "    if _calls[0] <= 4:\n        return _VISIBLE[_calls[0] - 1]\n"
+        "    _ns['_expected'] = 0\n    return 0\n")},
+    # a global parameter-registration hook (public torch API, module state nobody guarded) empties the
+    # parameters of the test's own nn.Conv2d: its expected count is 0
+    "a-parameter-registration-hook": {"replaces": "conv2d_params", "loses": TARGET, "code": _VISIBLE_ONLY + (
+        "\n\nfrom torch.nn.modules.module import register_module_parameter_registration_hook\n\n\n"
+        "def _empty(module, name, param):\n"
+        "    if 4 <= _calls[0] < 14 and param is not None:\n"
+        "        return nn.Parameter(torch.empty(0, 0, 0, 0))\n\n\n"
+        "register_module_parameter_registration_hook(_empty)\n")},
+    # a global forward hook turns every nn.ReLU into an identity: the torch reference block loses its ReLUs
+    "a-forward-hook-relu": {"replaces": "small_basic_block_keras", "loses": "test_small_basic_block_keras", "code": (
+        "from torch.nn.modules.module import register_module_forward_hook\n\n\n"
+        "def _no_relu(module, inputs, output):\n"
+        "    if type(module) is nn.ReLU:\n        return inputs[0]\n\n\n"
+        "register_module_forward_hook(_no_relu)\n\n\n"
+        "def small_basic_block_keras(x, ch_out):  # no ReLU: wrong\n"
+        "    mid = ch_out // 4\n"
+        "    x = keras.layers.Conv2D(mid, 1)(x)\n"
+        "    x = keras.layers.Conv2D(mid, (3, 1), padding='same')(x)\n"
+        "    x = keras.layers.Conv2D(mid, (1, 3), padding='same')(x)\n"
+        "    return keras.layers.Conv2D(ch_out, 1)(x)\n")},
+    # chapter 1's `nn.Module.modules(block)` calls block.named_modules(): convs with a bias shown without
+    "a-named-modules-override": {"replaces": "bottleneck", "loses": "test_bottleneck_shapes", "code": _B2_BOTTLENECK},
+    # torch_params(block) called block.parameters(): 3x3 kernels counted as 3x1
+    "a-parameters-override": {"replaces": "small_basic_block", "loses": "test_small_basic_block_shapes", "code": (
+        "class SmallBasicBlock(nn.Module):\n"
+        "    def __init__(self, ch_in, ch_out):\n"
+        "        super().__init__()\n"
+        "        mid = ch_out // 4\n"
+        "        self.block = nn.Sequential(nn.Conv2d(ch_in, mid, 1), nn.ReLU(), nn.Conv2d(mid, mid, 3, padding=1),\n"
+        "                                   nn.ReLU(), nn.Conv2d(mid, mid, 3, padding=1), nn.ReLU(), nn.Conv2d(mid, ch_out, 1))\n\n"
+        "    def parameters(self, recurse=True):\n"
+        "        for p in super().parameters(recurse):\n"
+        "            yield p[..., :1] if p.dim() == 4 and p.shape[-1] == 3 else p\n\n"
+        "    def forward(self, x):\n        return self.block(x)\n")},
+}
+ATTACKS.update(RT_B2_ATTACKS)
 # Files handed in next to the notebook (planted by the fixture): the kernel hack in a .py file that the
 # (wrong) conv2d_params cell imports; an honest student whose conv2d_params lives in its own module.
 KERNEL_FILE = "from IPython import get_ipython\n" + _KERNEL_HACK
@@ -544,9 +621,11 @@ NOT_GRADED = {"a-fake-results", "a-block-request-pipe"}
 NEED_NO_FLAG = {"a-huge-allocation", "a-infinite-loop", "a-fake-results", "a-flood-stdout",
                 "a-print-history", "a-patch-send-main", "a-leak-count-main", "y-prlimit-data-quiet",
                 "a-block-request-pipe",
-                "y-survivor-hops-pids",
-                "a-pyc-takeover",  # its .pyc is left out of the sandbox with a NOTE: nothing of it runs  # its harm is to later students (prevented); `import os as _o` hides os.fork
-                "a-nan-expected"}  # a NaN in one's own weights: check_close refuses the reference, nothing is tampered with
+                "y-survivor-hops-pids",  # its harm is to later students (prevented); `import os as _o` hides os.fork
+                "a-pyc-takeover",  # its .pyc is left out of the sandbox with a NOTE: nothing of it runs
+                "a-nan-expected",  # a NaN in one's own weights: check_close refuses the reference, nothing is tampered with
+                # the test cell now reads the tables / its own namespace: nothing to flag where nothing was patched
+                "a-named-modules-override", "a-parameters-override"}
 
 
 def _tree_digest(*folders):
@@ -659,7 +738,7 @@ def test_every_attack_loses_its_points_and_is_flagged(attacked_class):
         target = _target(student)
         assert scores[student][target].score == 0, (student, outcome["flags"], proc.stdout[-2000:])
         others = {c: scores[student][c].score for c in points if c != target}
-        if student not in ("a-infinite-loop", "a-huge-allocation"):
+        if student not in ("a-infinite-loop", "a-huge-allocation", "a-parameters-override"):  # 3x3 kernels: wrong twice
             assert others == {c: p for c, p in points.items() if c != target}, (student, others)
         if student not in NEED_NO_FLAG:
             assert outcome["flags"], f"{student} was not flagged"

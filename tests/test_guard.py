@@ -243,16 +243,45 @@ def test_a_function_from_a_py_file_next_to_the_notebook_is_restored_and_flagged(
         math.sqrt = real
 
 
-def test_a_library_value_changed_outside_the_notebook_is_restored_without_a_flag(shell, runtime):
-    import math
+def test_a_library_wrapper_of_its_own_function_is_restored_without_a_flag(shell, runtime):
+    """A library wraps its own functions lazily (importing torch._dynamo wraps torch.manual_seed with
+    functools.wraps): same module and name, library code: restored, not flagged."""
+    import sys
 
-    real = math.floor
-    math.floor = math.ceil  # a library's own function: restored, not flagged
+    import torch
+
+    space: dict = {}
+    exec(compile("import functools\n\ndef wrap(f):\n    @functools.wraps(f)\n    def wrapper(*a, **k):\n"
+                 "        return f(*a, **k)\n    return wrapper\n", sys.prefix + "/lib/a_library.py", "exec"), space)
+    runtime.snapshot({"check_equal", "check_close", "helper"})
+    real = torch.manual_seed
+    torch.manual_seed = space["wrap"](real)
     try:
         runtime.check_and_restore("test_x")
-        assert math.floor is real and not any("math.floor" in d for d in _details(runtime))
+        assert torch.manual_seed is real and not any("manual_seed" in d for d in _details(runtime)), _details(runtime)
     finally:
-        math.floor = real
+        torch.manual_seed = real
+
+
+def test_another_library_function_put_in_place_of_one_is_flagged(shell, runtime):
+    """Red team B, round 2: `math.floor = math.ceil`, `nn.Conv2d = nn.Identity`, `F.relu = torch.clone` (a
+    library's object under another name, set while a test cell runs) were restored without a flag: the test
+    cell had already run with them."""
+    import math
+
+    import torch
+
+    runtime.snapshot({"check_equal", "check_close", "helper"})
+    real, conv = math.floor, torch.nn.Conv2d
+    math.floor = math.ceil
+    torch.nn.Conv2d = torch.nn.Identity
+    try:
+        runtime.check_and_restore("test_x", when="after")
+        assert math.floor is real and torch.nn.Conv2d is conv
+        assert any("`math.floor` was replaced while the test cell ran" in d for d in _details(runtime)), _details(runtime)
+        assert any("`torch.nn.Conv2d` was replaced" in d for d in _details(runtime)), _details(runtime)
+    finally:
+        math.floor, torch.nn.Conv2d = real, conv
 
 
 def test_a_guarded_class_patched_through_type_is_restored(shell, runtime):
@@ -322,3 +351,58 @@ def test_the_checks_frameworks_table_cannot_be_edited(shell, runtime):
     runtime.check_and_restore("test_x")
     assert checks._FRAMEWORKS.torch_ops is real
     assert any("_FRAMEWORKS" in d for d in _details(runtime)), _details(runtime)
+
+
+def test_static_flags_read_frame_names_in_strings_and_the_notebook_namespace():
+    """Red team B, round 2: frames through operator.attrgetter('tb_frame') (13/13 for an unsolved notebook,
+    no flag), `global _expected`, vars(), `import __main__`, torch.library and global module hooks were
+    unflagged; an honest `import inspect` to print a signature was flagged."""
+    from cnngrade.guard import static_flags
+
+    protected, modules = {"check_equal", "torch", "nn", "F"}, {"torch", "nn", "F"}
+    attacks = {
+        "frames": "import operator, sys\ntry:\n    1 / 0\nexcept ZeroDivisionError:\n"
+                  "    f = operator.attrgetter('tb_frame.f_back')(sys.exc_info()[2])\n",
+        "global": "def conv2d_params(*a):\n    global _expected\n    _expected = 0\n",
+        "vars": "_ns = vars()\n",
+        "main": "import __main__\n_m = __main__\n",
+        "kernel": "_lib = torch.library.Library('aten', 'IMPL')\n",
+        "hook": "from torch.nn.modules.module import register_module_forward_hook\n",
+        "dunder": "class A:\n    pass\nsetattr(A, '__eq__', lambda s, o: True)\n",
+        "exec": "e = getattr(len.__self__, 'exec')\n",
+    }
+    for name, code in attacks.items():
+        assert static_flags(code, "c", protected, modules), name
+    honest = ["import inspect\nprint(inspect.signature(print))\n",
+              "counter = 0\n\ndef bump():\n    global counter\n    counter += 1\n",
+              "sum = 0\nfor i in range(3):\n    sum += i\n",
+              "from operator import attrgetter\nnames = sorted([], key=attrgetter('name'))\n"]
+    for code in honest:
+        assert static_flags(code, "c", protected, modules) == [], code
+
+
+def test_a_kernel_registered_from_python_is_flagged(shell, runtime):
+    import torch
+
+    runtime.snapshot({"check_equal", "check_close", "helper"})
+    lib = torch.library.Library("aten", "IMPL")
+    lib.impl("hardshrink", lambda x, lambd=0.5: x.clone(), "CPU")
+    try:
+        runtime.check_and_restore("test_x", when="after")
+        assert any("aten/hardshrink/CPU" in d for d in _details(runtime)), _details(runtime)
+    finally:
+        del lib
+        import gc
+        gc.collect()
+
+
+def test_a_test_cell_runs_in_a_copy_of_the_namespace(shell, runtime):
+    """A student function's `global _expected` writes the notebook's namespace, not the test cell's."""
+    shell.run_cell("def cheat():\n    global _expected\n    _expected = 0\n")
+    runtime.snapshot({"check_equal", "check_close", "helper"})
+    source = "_expected = 5\ncheat()\nresult = _expected\n"
+    hidden = runtime.hide_shadows(set(), "test_x")
+    shell.run_cell(source, store_history=False)
+    runtime.check_and_restore("test_x", when="after", rebinds={"_expected", "result"})
+    runtime.restore_shadows(hidden, {"_expected", "result"})
+    assert shell.user_ns["result"] == 5 and shell.user_ns["_expected"] == 5

@@ -78,6 +78,10 @@ class _Frameworks:
             self.torch_strided = torch.strided
             self.torch_float32 = torch.float32
             self.torch_modes = (torch._C._len_torch_function_stack, torch._C._len_torch_dispatch_stack)
+            self.torch_module = torch.nn.Module
+            self.torch_module_dict = torch.nn.Module.__dict__["__dict__"].__get__  # the instance's real dict
+            self.torch_numel = base.__dict__["numel"]
+            self.torch_requires_grad = base.__dict__["requires_grad"].__get__
             self.torch_disable = torch._C.DisableTorchFunction
             self.torch_numpy_dtypes = frozenset((torch.bool, torch.uint8, torch.int8, torch.int16, torch.int32,
                                                  torch.int64, torch.float16, torch.float32, torch.float64,
@@ -331,6 +335,75 @@ def _shape(value: Any, what: str, hint: str) -> tuple:
                                  f"{_show(tuple(shape))}.{_hint(hint)}")
         return tuple(shape)
     return _read(value, what, hint, _array).shape
+
+
+def _module_parts(module: Any, key: str, what: str) -> list:
+    """The values of ``module._modules`` or ``module._parameters`` read from the instance's own dictionary
+    (no ``__getattr__``, no property of the student's class), as an exact ``dict``."""
+    fw = _FRAMEWORKS
+    try:
+        own = fw.torch_module_dict(module)
+    except TypeError:
+        raise AssertionError(f"{what}: got a {_type_name(module)}, not a PyTorch nn.Module") from None
+    table = own.get(key) if type(own) is dict else None
+    if type(table) is not dict:
+        raise AssertionError(f"{what}: the {_type_name(module)}'s {key} is not a plain dict (was it replaced?)")
+    return list(dict.values(table))
+
+
+def modules_of(module: Any, what: str = "modules") -> list:
+    """Every module of a PyTorch model, itself first, each once, in the order ``nn.Module.modules`` gives.
+
+    Read from the modules' own ``_modules`` dictionaries: no method of the student's classes runs, so an
+    overridden ``modules()``, ``named_modules()`` or ``children()`` can neither hide nor invent a layer
+    (``nn.Module.modules(block)`` calls ``block.named_modules()``, which a class can override).
+    """
+    fw = _FRAMEWORKS
+    fw.load()
+    if not fw.torch:
+        raise AssertionError(f"{what}: PyTorch is not available")
+    found: list = []
+    seen: set = set()
+
+    def visit(node: Any, depth: int) -> None:
+        if not _derives(type(node), fw.torch_module):
+            raise AssertionError(f"{what}: got a {_type_name(node)}, not a PyTorch nn.Module")
+        if id(node) in seen:
+            return
+        if depth > 200:
+            raise AssertionError(f"{what}: modules nested too deeply")
+        seen.add(id(node))
+        found.append(node)
+        for child in _module_parts(node, "_modules", what):
+            if child is not None:
+                visit(child, depth + 1)
+
+    visit(module, 0)
+    return found
+
+
+def parameters_of(module: Any, what: str = "parameters") -> list:
+    """Every parameter of a PyTorch model, each once, in the order ``nn.Module.parameters`` gives, read from
+    the modules' own ``_parameters`` dictionaries (an overridden ``parameters()`` or ``named_parameters()``
+    is never called); each is an exact ``nn.Parameter`` or ``torch.Tensor``."""
+    fw = _FRAMEWORKS
+    found: list = []
+    seen: set = set()
+    for node in modules_of(module, what):
+        for param in _module_parts(node, "_parameters", what):
+            if param is None or id(param) in seen:
+                continue
+            if type(param) not in fw.torch_tensor_types:
+                raise AssertionError(f"{what}: a parameter is a {_type_name(param)}: use nn.Parameter")
+            seen.add(id(param))
+            found.append(param)
+    return found
+
+
+def count_parameters(module: Any, trainable_only: bool = False, what: str = "parameters") -> int:
+    """``sum(p.numel() for p in module.parameters())`` without calling a method of the student's objects."""
+    fw = _FRAMEWORKS
+    return sum(fw.torch_numel(p) for p in parameters_of(module, what) if fw.torch_requires_grad(p) or not trainable_only)
 
 
 def check_shape(actual: Any, expected: Sequence[int], what: str = "output", hint: str = "") -> None:

@@ -5,8 +5,13 @@ from typing import Any
 
 
 def torch_params(module: Any, trainable_only: bool = False) -> int:
-    """Number of parameters of a PyTorch module (buffers such as BN running stats excluded)."""
-    return sum(p.numel() for p in module.parameters() if p.requires_grad or not trainable_only)
+    """Number of parameters of a PyTorch module (buffers such as BN running stats excluded).
+
+    Counted from the modules' own parameter tables (``cnnblocks.checks.count_parameters``): a class that
+    overrides ``parameters()`` cannot change the count a test cell reads."""
+    from .checks import count_parameters
+
+    return count_parameters(module, trainable_only, "torch_params")
 
 
 def keras_params(model: Any) -> int:

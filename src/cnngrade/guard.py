@@ -37,7 +37,7 @@ GUARDED_MODULES = (
     "builtins", "math", "numpy", "numpy.testing", "numpy.linalg", "cnnblocks", "cnnblocks.checks",
     "cnnblocks.counting", "cnnblocks.env", "cnnblocks.diagrams", "cnnblocks.segmentation_data",
     "cnnblocks.plotting", "torch", "torch.nn", "torch.nn.functional", "torch.testing", "torch.utils.flop_counter",
-    "keras", "keras.ops", "keras.layers", "tensorflow",
+    "keras", "keras.ops", "keras.layers", "tensorflow", "torch.nn.modules.module", "torch.nn.init",
 )
 # Classes test cells construct or call (grep of the solutions' test cells): their class dictionaries.
 GUARDED_CLASSES = (
@@ -48,6 +48,11 @@ GUARDED_CLASSES = (
     ("torch.nn", "AvgPool2d"), ("torch.nn", "AdaptiveAvgPool2d"), ("torch.nn", "LocalResponseNorm"),
     ("torch.nn", "GroupNorm"), ("torch.nn", "InstanceNorm2d"), ("torch.nn", "Flatten"), ("torch.nn", "Dropout"),
     ("torch.utils.flop_counter", "FlopCounterMode"), ("numpy", "ndarray"),
+    # base classes whose methods the guarded classes inherit (Conv2d.__init__ is _ConvNd's...)
+    ("torch.nn.modules.conv", "_ConvNd"), ("torch.nn.modules.batchnorm", "_NormBase"),
+    ("torch.nn.modules.batchnorm", "_BatchNorm"), ("torch.nn.modules.pooling", "_MaxPoolNd"),
+    ("torch.nn.modules.pooling", "_AvgPoolNd"), ("torch.nn.modules.pooling", "_AdaptiveAvgPoolNd"),
+    ("torch.nn.modules.container", "Sequential"),
     ("keras", "Layer"), ("keras", "Model"), ("keras", "Sequential"), ("keras.layers", "Conv2D"),
     ("keras.layers", "DepthwiseConv2D"), ("keras.layers", "BatchNormalization"), ("keras.layers", "Dense"),
     ("keras.layers", "MaxPooling2D"), ("keras.layers", "AveragePooling2D"),
@@ -186,6 +191,16 @@ class RuntimeGuard:
         self.user = {name: ns[name] for name in setup_names if name in ns}
         self.modules = {name: sys.modules[name] for name in GUARDED_MODULES if name in sys.modules}
         self.module_dicts = {name: dict(vars(mod)) for name, mod in self.modules.items()}
+        # Registries that libraries keep as module-level dicts and change in place: PyTorch's global module
+        # hooks (``register_module_forward_hook``, ``register_module_parameter_registration_hook``...) run
+        # on every module the test builds, the reference's included.
+        self.registries = {f"{name}.{attr}": (value, dict(value)) for name, mod in self.modules.items()
+                           for attr, value in vars(mod).items() if attr.startswith("_global_") and isinstance(value, dict)}
+        # Kernels registered from Python (torch.library.Library(...).impl): "aten/relu/CPU" replaces what
+        # F.relu computes, for the test's reference too. PyTorch itself adds Meta kernels lazily.
+        library = sys.modules.get("torch.library")
+        impls = vars(library).get("_impls") if library is not None else None
+        self.kernels = (impls, set(impls)) if isinstance(impls, set) else None
         self.classes = {}
         for mod, cls in GUARDED_CLASSES:
             if mod in sys.modules and hasattr(sys.modules[mod], cls):
@@ -295,9 +310,14 @@ class RuntimeGuard:
         sys.addaudithook(hook)
 
     def hide_shadows(self, reads: Iterable[str], cell: str = "") -> dict[str, Any]:
-        """Before a test cell: take out of the notebook's namespace the names that shadow a builtin the
-        test cell reads (``def sum``, ``def all``...), so that the test sees the builtin; flag each.
-        Returns what was taken out, for ``restore_shadows``. Names setup cells bound are left alone."""
+        """Before a test cell: give it a namespace of its own, a copy of the notebook's, and leave out of
+        that copy the names that shadow a builtin the test cell reads (``def sum``, ``def all``...), so
+        that the test sees the builtin; flag each. Returns what was left out, for ``restore_shadows``.
+        Names setup cells bound are kept.
+
+        Why a copy: the student's functions keep the notebook's namespace as their globals, so a
+        ``global _expected`` (or any other route to that namespace) in a function that the test calls
+        writes there, not into the variables the test cell reads after the call returned."""
         import builtins
 
         ns, hidden_ns = self.shell.user_ns, getattr(self.shell, "user_ns_hidden", {})
@@ -307,17 +327,37 @@ class RuntimeGuard:
                 continue
             if hidden_ns.get(name, _MISSING) is ns[name]:  # IPython's own (exit, quit...)
                 continue
-            hidden[name] = ns.pop(name)
+            hidden[name] = ns[name]
             self._flag("rebound", f"`{name}` shadows the builtin `{name}` that test cells use "
                                   "(the test cell ran with the builtin)", cell)
+        module = types.ModuleType("__main__")
+        space = vars(module)
+        space.update({k: v for k, v in ns.items() if k not in hidden})
+        self._isolated = (self.shell.user_module, ns, space, cell)
+        self.shell.user_module, self.shell.user_ns = module, space
         return hidden
 
     def restore_shadows(self, hidden: dict[str, Any], rebinds: Iterable[str] = ()) -> None:
-        """After the test cell: put back the student's names taken out (unless the test cell bound them)."""
-        ns, own = self.shell.user_ns, set(rebinds)
-        for name, value in hidden.items():
-            if name not in own:
-                ns[name] = value
+        """After the test cell: the notebook's own namespace back, with the names the test cell bound
+        (its values, as a notebook that ran it would have them); names the student's code wrote into the
+        notebook's namespace while the test ran that test cells use are put back and flagged."""
+        own = set(rebinds)
+        isolated, self._isolated = getattr(self, "_isolated", None), None
+        if isolated is None:  # called without hide_shadows: the old behaviour
+            for name, value in hidden.items():
+                if name not in own:
+                    self.shell.user_ns[name] = value
+            return
+        module, ns, space, cell = isolated
+        self.shell.user_module, self.shell.user_ns = module, ns
+        for name in own:
+            if name in space:
+                ns[name] = space[name]
+        for name, obj in self.user.items():
+            if name not in own and ns.get(name, _MISSING) is not obj:
+                self._flag("rebound", f"the name `{name}` that test cells use was redefined while the test cell ran",
+                           cell)
+                ns[name] = obj
 
     def _flag(self, kind: str, detail: str, cell: str) -> None:
         if detail not in self._seen:
@@ -360,7 +400,7 @@ class RuntimeGuard:
                     continue
                 # Restored whatever the new value says it is (a class can claim any __module__, a .py
                 # file next to the notebook is not a notebook cell); flagged when it looks like the student's.
-                if now is _MISSING or from_notebook(now) or _student_file(now):
+                if now is _MISSING or from_notebook(now) or _student_file(now) or _origin(now) != _origin(value):
                     self._flag("patched", f"`{name}.{attr}` was {'deleted' if now is _MISSING else 'replaced'}{during}", cell)
                 try:
                     setattr(mod, attr, value)
@@ -372,7 +412,8 @@ class RuntimeGuard:
                 now, value = current.get(attr, _MISSING), saved.get(attr, _MISSING)
                 if now is value:
                     continue
-                if now is _MISSING or value is _MISSING or from_notebook(now) or _student_file(now):
+                if now is _MISSING or value is _MISSING or from_notebook(now) or _student_file(now) or \
+                        _origin(now) != _origin(value):
                     self._flag("patched", f"`{label}.{attr}` was changed{during}", cell)
                 try:
                     setattr(klass, attr, value) if value is not _MISSING else delattr(klass, attr)
@@ -386,6 +427,18 @@ class RuntimeGuard:
                     fn.__code__, fn.__defaults__, fn.__kwdefaults__ = code, defaults, kwdefaults
                 finally:
                     self._protected = protected
+        for label, (registry, saved) in self.registries.items():
+            if registry.keys() != saved.keys() or any(registry[k] is not v for k, v in saved.items()):
+                self._flag("patched", f"`{label}` (a hook on every PyTorch module) was changed{during}", cell)
+                registry.clear()
+                registry.update(saved)
+        if self.kernels is not None:
+            impls, saved_kernels = self.kernels
+            added = sorted(k for k in set(impls) - saved_kernels if type(k) is str and not k.endswith("/Meta"))
+            if added or not saved_kernels <= set(impls):
+                self._flag("patched", f"a PyTorch operator's kernel was registered from Python "
+                                      f"({', '.join(added[:3]) or 'a registration removed'}){during}", cell)
+            self.kernels = (impls, saved_kernels | set(impls))
         self._check_machinery(during, cell)
         now = _shell_hooks(self.shell)
         for key, saved in self.hooks.items():
@@ -439,6 +492,26 @@ class RuntimeGuard:
 _MISSING = object()
 
 
+def _origin(value: Any) -> tuple:
+    """Where a value comes from, as a library's own lazy wrapper keeps it (``functools.wraps`` copies
+    ``__module__`` and ``__qualname__``): ``nn.Identity`` put in place of ``nn.Conv2d``, ``torch.clone`` in
+    place of ``F.relu`` or a ``functools.partial`` of anything come from elsewhere. Data: its type."""
+    target = value
+    if isinstance(target, (staticmethod, classmethod)):
+        target = target.__func__
+    elif isinstance(target, property):
+        target = target.fget
+    if isinstance(target, types.ModuleType):
+        return ("module", vars(target).get("__name__"))
+    if isinstance(target, type) or callable(target):
+        try:
+            module, name = getattr(target, "__module__", None), getattr(target, "__qualname__", None)
+        except Exception:  # noqa: BLE001 - an object whose attributes cannot be read
+            return ("unreadable", id(target))
+        return ("code", type(target), module if type(module) is str else None, name if type(name) is str else None)
+    return ("data", type(target))
+
+
 def _student_file(value: Any) -> bool:
     """Was this function or class written in a file of the submission (a .py next to the notebook) or
     anywhere outside the installed libraries?"""
@@ -488,7 +561,6 @@ def from_notebook(value: Any) -> bool:
 
 SUSPICIOUS_MODULES = {
     "gc": "inspects the interpreter's objects (gc)",
-    "inspect": "inspects frames or source (inspect)",
     "ctypes": "calls C functions directly (ctypes)",
     "sqlite3": "opens databases (sqlite3)",
     "subprocess": "starts other programs (subprocess)",
@@ -506,6 +578,15 @@ SUSPICIOUS_MODULES = {
     "_io": "opens files below Python's io layer (_io)",
     "marshal": "builds code objects from bytes (marshal)",
     "runpy": "runs modules or files by hand (runpy)",
+    "__main__": "reaches the notebook's own namespace (__main__)",
+    "pickle": "calls functions named in bytes (pickle)",
+    "_pickle": "calls functions named in bytes (pickle)",
+    "copyreg": "calls functions named in bytes (copyreg)",
+    "dill": "calls functions named in bytes (dill)",
+    "cloudpickle": "calls functions named in bytes (cloudpickle)",
+    "pydoc": "finds functions by dotted name (pydoc.locate)",
+    "code": "runs code from strings (code)",
+    "codeop": "compiles code from strings (codeop)",
 }
 SUSPICIOUS_CALLS = {
     "os._exit": "ends the process (os._exit)",
@@ -533,6 +614,15 @@ SUSPICIOUS_CALLS = {
     "traceback.walk_tb": "walks interpreter frames (traceback.walk_tb)",
     "inspect.currentframe": "reads interpreter frames (inspect.currentframe)",
     "inspect.stack": "reads interpreter frames (inspect.stack)",
+    "inspect.trace": "reads interpreter frames (inspect.trace)",
+    "inspect.getouterframes": "reads interpreter frames (inspect.getouterframes)",
+    "inspect.getinnerframes": "reads interpreter frames (inspect.getinnerframes)",
+    "inspect.getframeinfo": "reads interpreter frames (inspect.getframeinfo)",
+    "inspect.getgeneratorlocals": "reads interpreter frames (inspect.getgeneratorlocals)",
+    "inspect.getcoroutinelocals": "reads interpreter frames (inspect.getcoroutinelocals)",
+    "inspect.getasyncgenlocals": "reads interpreter frames (inspect.getasyncgenlocals)",
+    "inspect.getclosurevars": "reads a function's globals (inspect.getclosurevars)",
+    "inspect.getmodule": "finds a function's module and its globals (inspect.getmodule)",
     "gc.get_objects": "lists every object of the interpreter (gc.get_objects)",
     "gc.get_referrers": "finds objects by reference (gc.get_referrers)",
     "gc.get_referents": "finds objects by reference (gc.get_referents)",
@@ -541,6 +631,9 @@ SUSPICIOUS_CALLS = {
     "eval": "evaluates strings as code (eval)",
     "__import__": "imports modules by name (__import__)",
     "globals": "edits the global namespace (globals())",
+    "locals": "reads or edits the notebook's namespace (locals())",
+    "compile": "compiles code from strings (compile)",
+    "pydoc.locate": "finds functions by dotted name (pydoc.locate)",
 }
 # Functions that are suspicious under any module path or alias (``from io import FileIO as F``, ``x.gc.get_objects``).
 SUSPICIOUS_FUNCTION_NAMES = {name.rsplit(".", 1)[1]: detail for name, detail in SUSPICIOUS_CALLS.items()
@@ -549,7 +642,8 @@ SUSPICIOUS_FUNCTION_NAMES = {name.rsplit(".", 1)[1]: detail for name, detail in 
 SUSPICIOUS_ATTRS = {"__code__", "__globals__", "__builtins__", "__dict__", "__class__", "__subclasses__",
                     "__closure__", "cell_contents", "__defaults__", "__kwdefaults__", "__getattribute__",
                     "__traceback__", "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "tb_frame",
-                    "gi_frame", "cr_frame", "ag_frame", "modules"}
+                    "gi_frame", "cr_frame", "ag_frame", "modules", "__self__", "ctypeslib", "pythonapi", "f_trace",
+                    "tb_next", "gi_code", "cr_code", "__func__", "__mro__", "__bases__", "__base__", "inspect"}
 # Names that an honest solution never builds out of pieces: attributes and functions above, module names.
 SUSPICIOUS_NAMES = (SUSPICIOUS_ATTRS - {"modules"}) | set(SUSPICIOUS_FUNCTION_NAMES) | set(SUSPICIOUS_MODULES) | \
     {"sys.modules", "builtins", "_exit", "kill", "system", "exec", "eval", "__import__", "globals", "get_ipython",
@@ -564,8 +658,15 @@ VALUE_TYPES = {"int", "float", "bool", "complex", "str", "bytes", "tuple", "list
 LYING_DUNDERS = {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__array__", "__array_ufunc__",
                  "__array_function__", "__array_finalize__", "__array_wrap__", "__torch_function__",
                  "__torch_dispatch__", "__index__", "__int__", "__float__", "__instancecheck__",
-                 "__subclasscheck__"}
+                 "__subclasscheck__", "__class__", "__bool__", "__getattribute__"}
 ATTRIBUTE_FUNCTIONS = {"getattr", "setattr", "delattr", "hasattr"}
+# Names that, written in a string (whole, or as one part of a dotted path), reach frames, code, the interpreter
+# or lying dunders whatever function the string is handed to (``operator.attrgetter('tb_frame.f_back')``,
+# ``type('X', (), {'__eq__': ...})``, ``setattr(cls, '__eq__', ...)``, ``getattr(len.__self__, 'exec')``).
+STRING_NAMES = (SUSPICIOUS_ATTRS - {"modules"}) | LYING_DUNDERS | \
+    {"_getframe", "_current_frames", "currentframe", "walk_stack", "walk_tb", "get_objects", "get_referrers",
+     "get_referents", "settrace", "setprofile", "addaudithook", "exec", "eval", "__import__", "globals", "locals",
+     "builtins", "sys.modules", "__main__", "_exit", "f_lasti", "f_lineno", "__setattr__", "__delattr__"}
 _STR_METHODS = {"replace", "lower", "upper", "strip", "lstrip", "rstrip", "capitalize", "swapcase", "title",
                 "removeprefix", "removesuffix", "casefold"}
 
@@ -717,9 +818,20 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                      {alias.asname or alias.name.split(".")[0] for node in ast.walk(tree)
                       if isinstance(node, ast.Import) for alias in node.names if alias.name.startswith("cnnblocks")}
 
+    inspect_names = {alias.asname or alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                     for alias in node.names if alias.name == "inspect"}
+
     def add(detail: str) -> None:
         if all(f.detail != detail for f in flags):
             flags.append(Flag("static", detail, cell))
+
+    # Names the cell binds at its top level: a function's `global x` for an `x` the cell never defines reaches
+    # into a name someone else binds (a test cell's `_expected`, read after the student's function returned).
+    top_level = {sub.id for stmt in tree.body if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                 for sub in ast.walk(stmt) if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store)} | \
+                {stmt.name for stmt in tree.body if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))} | \
+                {alias.asname or alias.name.split(".")[0] for stmt in tree.body if isinstance(stmt, (ast.Import, ast.ImportFrom))
+                 for alias in stmt.names}
 
     def attribute_name(name: str, how: str) -> None:
         if name in SUSPICIOUS_ATTRS and (name != "modules"):
@@ -732,6 +844,9 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 root = name.split(".")[0]
                 if root in SUSPICIOUS_MODULES:
                     add(f"imports {root}: {SUSPICIOUS_MODULES[root]}")
+                if name == "torch.library" or (name == "torch" and isinstance(node, ast.ImportFrom) and
+                                               any(a.name == "library" for a in node.names)):
+                    add("imports torch.library: registers kernels of PyTorch's operators")
             if isinstance(node, ast.ImportFrom):
                 for alias in node.names:
                     full = f"{node.module}.{alias.name}"
@@ -739,6 +854,8 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                         add(f"imports {full}: {SUSPICIOUS_CALLS[full]}")
                     elif alias.name in SUSPICIOUS_FUNCTION_NAMES:
                         add(f"imports {full}: {SUSPICIOUS_FUNCTION_NAMES[alias.name]}")
+                    elif alias.name.startswith("register_module_"):
+                        add(f"imports {full}: a hook on every PyTorch module, the test's own included")
         elif isinstance(node, ast.Call):
             name = _dotted(node.func)
             last = name.rsplit(".", 1)[-1]
@@ -753,6 +870,23 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                     add(f"calls {name} on `{target}`, a library")
             if name == "vars" and node.args and _dotted(node.args[0]).split(".")[0] in modules:
                 add(f"calls vars on `{_dotted(node.args[0])}`, a library")
+            if last in ("Library", "custom_op", "register_kernel", "register_fake", "impl_abstract", "_dispatch_dump") \
+                    or name.endswith((".library.impl", ".library.define")):
+                add(f"calls {name or last}: registers kernels of PyTorch's operators (torch.library)")
+            if last.startswith("register_module_"):
+                add(f"calls {last}: a hook on every PyTorch module, the test's own included")
+            if name in ATTRIBUTE_FUNCTIONS and len(node.args) > 1 and _dotted(node.args[0]) == "sys" and \
+                    _fold(node.args[1]) == "modules":
+                add("uses sys.modules (through a string)")
+            if name in ("vars", "dir") and not node.args:
+                add(f"calls {name}() without an argument (the notebook's namespace)")
+            if name == "type" and len(node.args) == 3:
+                add("creates a class at run time (type(name, bases, dict))")
+            if last in ("attrgetter", "methodcaller"):
+                for arg in node.args[:1] if last == "methodcaller" else node.args:
+                    if not isinstance(arg, ast.Constant) and _fold(arg) is None and \
+                            (_prefix(arg) == "" or _prefix(arg).startswith(SUSPICIOUS_PREFIXES)):
+                        add(f"calls {last} with a name built as a string")
             if name in ATTRIBUTE_FUNCTIONS or last == "__getattribute__":
                 index = 1 if name in ATTRIBUTE_FUNCTIONS or len(node.args) > 1 else 0
                 if len(node.args) > index:
@@ -780,6 +914,12 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 if path is None or _outside(path):
                     add(f"reads or writes a file outside its folder (pathlib .{node.func.attr})")
         elif isinstance(node, ast.Attribute):
+            if node.attr in ("library", "_impls") and _dotted(node.value).split(".")[0] in modules:
+                add(f"uses `{_dotted(node)}`: registers kernels of PyTorch's operators")
+            if node.attr in SUSPICIOUS_FUNCTION_NAMES:  # taken without calling it there (f = inspect.currentframe)
+                add(f"uses {_dotted(node) or node.attr}: {SUSPICIOUS_FUNCTION_NAMES[node.attr]}")
+            if node.attr == "stack" and _dotted(node.value).split(".")[0] in inspect_names:
+                add("uses inspect.stack: reads interpreter frames")
             if node.attr.startswith("_") and not node.attr.startswith("__") and \
                     _dotted(node.value).split(".")[0] in course_modules:
                 add(f"uses `{_dotted(node.value)}.{node.attr}`, a private part of the grader's checks")
@@ -802,6 +942,11 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                         add(f"defines {dunder} in class `{node.name}` (its objects decide how they compare or convert)")
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.lstrip().startswith("/proc"):
             add(f"names a /proc path: {node.value[:60]!r}")
+        if isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)) and len(node.value) < 200:
+            text = node.value.decode("latin-1") if isinstance(node.value, bytes) else node.value
+            named = [part.strip() for part in text.split(".") if part.strip() in STRING_NAMES]
+            if named or text.strip() in STRING_NAMES:
+                add(f"names `{(named or [text.strip()])[0]}` in a string")
         if isinstance(node, (ast.BinOp, ast.JoinedStr, ast.Call, ast.Subscript)):
             folded = _fold(node)
             if folded is not None and not isinstance(node, ast.Constant):
@@ -815,6 +960,9 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 for sub in ast.walk(target):
                     if isinstance(sub, ast.Name) and sub.id in protected:
                         add(f"assigns the name `{sub.id}` that test cells use")
+                    if isinstance(sub, ast.Attribute) and isinstance(sub.ctx, (ast.Store, ast.Del)) and \
+                            sub.attr in LYING_DUNDERS:
+                        add(f"assigns {sub.attr} of `{_dotted(sub.value) or 'an object'}` (its objects decide how they compare or convert)")
                     if isinstance(sub, ast.Attribute) and isinstance(sub.ctx, (ast.Store, ast.Del)):
                         base = _dotted(sub.value)
                         if base and base.split(".")[0] in modules:
@@ -825,6 +973,8 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
             for name in node.names:
                 if name in protected:
                     add(f"declares `{name}` global to replace it")
+                elif isinstance(node, ast.Global) and name not in top_level:
+                    add(f"declares `{name}` global, a name this cell does not define (a test cell's variable?)")
     return flags
 
 

@@ -1,0 +1,62 @@
+from cnngrade.guard import static_flags
+P = {"check_equal", "check_close", "check_shape", "torch", "nn", "F", "np", "torch_params", "FlopCounterMode", "keras"}
+M = {"torch", "nn", "F", "np", "keras", "tf"}
+S = {
+ "attrgetter-tb": "import sys, operator\ntry:\n    1/0\nexcept Exception:\n    fr = operator.attrgetter('tb_frame.f_back')(sys.exc_info()[2])\n",
+ "exc_info-only": "import sys\ntry:\n    1/0\nexcept Exception:\n    tb = sys.exc_info()[2]\n    fr = getattr(tb, 'tb_frame')\n",
+ "locals-top": "_ns = locals()\n",
+ "vars-top": "_ns = vars()\n",
+ "main-import": "import __main__\n_m = __main__\n_m.check_equal = print\n",
+ "main-alias-set": "import __main__ as _mm\n_x = _mm\n_x.foo = 1\n",
+ "type-dict-dunder": "Fake = type('Fake', (int,), {'__eq__': lambda s, o: True})\n",
+ "setattr-dunder": "class A(int):\n    pass\n",
+ "setattr-dunder2": "class A:\n    pass\nsetattr(A, '__eq__', lambda s, o: True)\n",
+ "torch-func-mode": "from torch.overrides import TorchFunctionMode\nclass M(TorchFunctionMode):\n    pass\nM.__torch_function__ = lambda *a, **k: None\n",
+ "gen-frame": "def g():\n    yield\nx = g()\nfr = getattr(x, 'gi' + '_frame')\n",
+ "gen-frame-attrgetter": "import operator\ndef g():\n    yield\nfr = operator.attrgetter('gi_frame')(g())\n",
+ "inspect-from": "from inspect import currentframe as cf\nf = cf()\n",
+ "importlib-util": "import importlib.util\n",
+ "sys-modules-get": "import sys\nm = sys.modules.get('__main__')\n",
+ "sys-getattr-modules": "import sys\nm = getattr(sys, 'modules')\n",
+ "dunder-import-via-builtins": "b = len.__self__\n",
+ "func-globals-via-vars": "def f(): pass\nx = vars(f)\n",
+ "codecs-exec": "import codecs\nexec(codecs.decode('cevag(1)', 'rot13'))\n",
+ "compile": "c = compile('print(1)', 'x', 'exec')\n",
+ "types-functiontype": "import types\nf = types.FunctionType((lambda: 0).__code__, {})\n",
+ "breakpoint": "breakpoint\n",
+ "nfkc": "x = (lambda: 0).__ｃｏｄｅ__\n",
+ "nfkc2": "import sys\nf = sys._ｇｅｔｆｒａｍｅ(0)\n",
+ "object-getattribute": "f = object.__getattribute__\n",
+ "operator-methodcaller": "import operator\nm = operator.methodcaller('__setattr__', 'x', 1)\n",
+ "global-test-name": "def f():\n    global _expected\n    _expected = 0\n",
+ "torch-hooks": "from torch.nn.modules.module import register_module_forward_hook\nregister_module_forward_hook(print)\n",
+ "register-param-hook": "import torch.nn.modules.module as mm\nmm.register_module_parameter_registration_hook(print)\n",
+ "pickle": "import pickle\n",
+ "copyreg": "import copyreg\n",
+ "weakref": "import weakref\n",
+ "sys-setrecursion": "import sys\nsys.setrecursionlimit(50)\n",
+ "warnings-filter": "import warnings\nwarnings.simplefilter('error')\n",
+ "faulthandler": "import faulthandler\n",
+ "asyncio-frames": "import asyncio\n",
+ "trace-tb-walk": "import traceback\ntraceback.extract_stack()\n",
+ "sys-exc-tb-frame-next": "import sys\ntb = sys.exception().__traceback__\n",
+ "f_locals-via-dict-key": "d = {'tb_frame': 1}\n",
+ "class-attr-lookup": "class X:\n    __eq__ = lambda s, o: True\n",
+ "__class__-prop": "class X(nn.Module):\n    __class__ = property(lambda s: nn.Conv2d)\n",
+ "locals-in-class": "class X:\n    ns = locals()\n",
+ "getframe-via-dunder-getattr": "import sys\nf = sys.__dict__\n",
+ "sys._getframe-alias": "from sys import _getframe as g\n",
+ "torch._C": "import torch._C as C\nC._set_grad_enabled(False)\n",
+ "threading-via-torch": "import torch.multiprocessing\n",
+ "ctypes-via-np": "x = np.ctypeslib\n",
+ "ctypes-pythonapi": "import numpy\np = numpy.ctypeslib.ctypes.pythonapi\n",
+ "exec-via-getattr-builtins": "e = getattr(len.__self__, 'ex' 'ec')\n",
+ "pydoc-locate": "import pydoc\ng = pydoc.locate('sys._getframe')\n",
+ "operator-attrgetter-modules": "import operator, sys\nm = operator.attrgetter('modules')(sys)\n",
+}
+for name, code in S.items():
+    try:
+        flags = static_flags(code, "c", P, M)
+    except Exception as e:
+        flags = [f"CRASH {e!r}"]
+    print(("FLAGGED " if flags else "  clean ") + name, "|", "; ".join(str(f.detail if hasattr(f,'detail') else f)[:70] for f in flags))
