@@ -1,5 +1,5 @@
 # replaces: GhostModule
-# loses: test_ghost_module_forward, test_ghost_module_training
+# loses: test_ghost_module_forward, test_ghost_module_training, test_replace_flat, test_replace_nested
 # why: layers kept in a Python list: not registered, so no parameters, no state_dict, eval() does not reach them
 class GhostModule(nn.Module):
     def __init__(self, in_channels, out_channels, kernel_size=1, ratio=2, dw_size=3, stride=1, relu=True):

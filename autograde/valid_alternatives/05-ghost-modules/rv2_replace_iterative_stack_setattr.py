@@ -2,7 +2,7 @@
 # why: iterative depth-first stack, setattr on the parent, torch.no_grad() while building
 def replace_pointwise_convs(model, ratio=2):
     seen = {}
-    stack = [model]
+    stack = [] if isinstance(model, GhostModule) else [model]
     visited = set()
     while stack:
         parent = stack.pop()

@@ -28,5 +28,6 @@ def replace_pointwise_convs(model: nn.Module, ratio: int = 2) -> int:
                 walk(child)
 
     places = 0
-    walk(model)
+    if not isinstance(model, GhostModule):
+        walk(model)
     return len(made)

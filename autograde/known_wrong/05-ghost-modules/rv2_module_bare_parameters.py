@@ -1,5 +1,6 @@
 # replaces: GhostModule
-# why: no nn.Conv2d / nn.BatchNorm2d modules: own Parameters and buffers, F.conv2d and F.batch_norm
+# loses: test_ghost_module_forward, test_ghost_module_training
+# why: bare nn.Parameters with F.conv2d / F.batch_norm: the right function, but the contract asks for nn.Conv2d and nn.BatchNorm2d modules (the tests give them known weights by type)
 from torch.nn.modules.utils import _pair
 
 

