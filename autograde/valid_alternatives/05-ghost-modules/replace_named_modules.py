@@ -1,5 +1,5 @@
 # replaces: replace_pointwise_convs
-# why: recursive walk over each module's children dictionary (lists a shared child in every slot), stops at Ghost modules
+# why: (a Ghost module passed as the model is left alone, as the contract now states) recursive walk over each module's children dictionary (lists a shared child in every slot), stops at Ghost modules
 def replace_pointwise_convs(model, ratio=2):
     done = {}
 
@@ -19,5 +19,6 @@ def replace_pointwise_convs(model, ratio=2):
             else:
                 walk(child)
 
-    walk(model)
+    if not isinstance(model, GhostModule):   # a Ghost module passed as the model stays as it is
+        walk(model)
     return int(len(done))

@@ -1,5 +1,5 @@
 # replaces: replace_pointwise_convs
-# why: recursion over named_children with a memo (convolution -> its Ghost module) so a shared conv stays shared; an isinstance test; the weight's shape tells the 1x1 kernel; .to(conv.weight) for device and dtype; Ghost modules are not entered
+# why: (a Ghost module passed as the model is left alone, as the contract now states) recursion over named_children with a memo (convolution -> its Ghost module) so a shared conv stays shared; an isinstance test; the weight's shape tells the 1x1 kernel; .to(conv.weight) for device and dtype; Ghost modules are not entered
 def replace_pointwise_convs(model: nn.Module, ratio: int = 2) -> int:
     """Replace every dense 1x1 nn.Conv2d in `model` (any depth) by a linear GhostModule; return the count."""
     memo = {}
@@ -22,5 +22,6 @@ def replace_pointwise_convs(model: nn.Module, ratio: int = 2) -> int:
             else:
                 visit(child)
 
-    visit(model)
+    if not isinstance(model, GhostModule):   # a Ghost module passed as the model stays as it is
+        visit(model)
     return len(memo)

