@@ -1,6 +1,8 @@
 # replaces: init_output_bias
 # loses: test_bias_values
 # why: log-odds upside down, ln((1 - p) / p): sigmoid(bias) = 1 - p, the network starts predicting 98% foreground
+import math
+
 def init_output_bias(head: nn.Conv2d, class_shares) -> None:
     if head.bias is None:
         raise ValueError("the head has no bias")

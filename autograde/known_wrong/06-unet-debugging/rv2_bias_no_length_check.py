@@ -1,6 +1,8 @@
 # replaces: init_output_bias
 # loses: test_bias_errors
 # why: never compares the number of shares with C: copy_ broadcasts [1.0] onto three channels without a word
+import math
+
 def init_output_bias(head: nn.Conv2d, class_shares) -> None:
     if head.bias is None:
         raise ValueError("the head has no bias")

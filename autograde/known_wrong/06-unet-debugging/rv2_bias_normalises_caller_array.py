@@ -1,6 +1,8 @@
 # replaces: init_output_bias
 # loses: test_bias_in_place
 # why: checks the sum, then renormalises the caller's NumPy array in place (np.asarray returns the same object)
+import math
+
 def init_output_bias(head: nn.Conv2d, class_shares) -> None:
     if head.bias is None:
         raise ValueError("the head has no bias")

@@ -1,6 +1,8 @@
 # replaces: init_output_bias
 # why: softmax bias relative to class 0 (ln s_c - ln s_0: a constant shift); validation with math, writes with
 #   bias.data.copy_ (in place, same Parameter, dtype kept)
+import math
+
 def init_output_bias(head: nn.Conv2d, class_shares) -> None:
     bias = head.bias
     if bias is None:
