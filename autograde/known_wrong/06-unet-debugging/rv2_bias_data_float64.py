@@ -1,5 +1,5 @@
 # replaces: init_output_bias
-# loses: test_bias_in_place
+# loses: test_bias_values, test_bias_in_place
 # why: assigns bias.data from a float64 NumPy computation: the same Parameter object, but now float64, so
 #   the float32 model fails at its next forward pass (or mixes dtypes)
 def init_output_bias(head: nn.Conv2d, class_shares) -> None:

@@ -1,7 +1,6 @@
 # replaces: evaluate
-# loses: test_evaluate_leaves
-# why: binarises the caller's masks in place (masks.round_()) "to be safe": harmless on 0/1 masks, but
-#   squeezes in place too, changing the caller's tensor shape
+# loses: test_evaluate_value, test_evaluate_leaves
+# why: squeezes the caller's one-channel masks in place (masks.squeeze_(1)): the caller's tensor changes shape
 def evaluate(model: nn.Module, images: torch.Tensor, masks: torch.Tensor) -> float:
     modes = {m: m.training for m in model.modules()}
     model.eval()

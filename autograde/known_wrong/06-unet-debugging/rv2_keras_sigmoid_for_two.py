@@ -1,5 +1,5 @@
 # replaces: unet_keras
-# loses: test_keras_values
+# loses: test_keras_outputs, test_keras_values
 # why: "binary" means sigmoid: two channels each get a sigmoid instead of a softmax over them
 def unet_keras(input_shape, num_classes: int, base_filters: int = 64, depth: int = 4) -> keras.Model:
     L = keras.layers

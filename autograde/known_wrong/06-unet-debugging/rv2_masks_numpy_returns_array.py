@@ -1,5 +1,5 @@
 # replaces: prepare_masks
-# loses: test_prepare_masks_binary
+# loses: test_prepare_masks_multiclass
 # why: works in NumPy and returns what it computed: a NumPy array (not a tensor) for NumPy input
 def prepare_masks(masks, num_classes: int):
     is_tensor = isinstance(masks, torch.Tensor)

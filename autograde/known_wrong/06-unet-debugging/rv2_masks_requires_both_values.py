@@ -1,5 +1,5 @@
 # replaces: prepare_masks
-# loses: test_prepare_masks_binary
+# loses: test_prepare_masks_binary, test_prepare_masks_multiclass
 # why: recognises 0/255 only when both values occur, so an all-foreground (all-255) batch is refused
 def prepare_masks(masks, num_classes: int) -> torch.Tensor:
     m = torch.as_tensor(np.asarray(masks))

@@ -14,7 +14,10 @@ def init_output_bias(head: nn.Conv2d, class_shares) -> None:
             raise ValueError(f"the foreground share must lie strictly between 0 and 1, got {p}")
         values = [math.log(p) - math.log1p(-p)]
     else:
-        shares = [float(s) for s in (class_shares.tolist() if hasattr(class_shares, "tolist") else class_shares)]
+        listed = class_shares.tolist() if hasattr(class_shares, "tolist") else class_shares
+        if not isinstance(listed, (list, tuple)):
+            raise ValueError(f"{channels} output channels need a sequence of {channels} shares, got {class_shares!r}")
+        shares = [float(s) for s in listed]
         if len(shares) != channels:
             raise ValueError(f"{len(shares)} shares for {channels} output channels")
         if not all(s > 0 for s in shares):

@@ -1,6 +1,6 @@
 # replaces: unet_keras
 # why: a subclassed keras.Model with Conv2DTranspose(padding="same") up-steps, no ReLU after them, layers held
-#   in lists, the concatenation done with keras.ops; the size checked before any layer exists
+#   in lists, the concatenation done with keras.ops; the size checked before any layer exists; built by a call
 class _KerasUNet(keras.Model):
     def __init__(self, num_classes, base_filters, depth, **kwargs):
         super().__init__(**kwargs)
@@ -33,5 +33,5 @@ def unet_keras(input_shape, num_classes: int, base_filters: int = 64, depth: int
     if height % (2 ** depth) != 0 or width % (2 ** depth) != 0:
         raise ValueError(f"H and W must be multiples of 2**{depth}; got {height}x{width}")
     model = _KerasUNet(num_classes, base_filters, depth)
-    model.build((None,) + tuple(input_shape))
+    model(keras.ops.zeros((1,) + tuple(input_shape)))   # a subclassed model gets its weights at its first call
     return model
