@@ -7,6 +7,11 @@ The link is relative, so the two books work offline, from a file system or any w
 ``hreflang`` and ``lang`` so that a screen reader pronounces the language's own name correctly. It sits in
 the page header next to the theme's buttons (``article_header_end``), on every page, at every width.
 
+In a translated build it also lets MyST-NB's glue roles ({glue:text}`key`) inside a translated message find
+the notebook's glued values: Sphinx parses each translation as a separate small document, which lacks the
+notebook's renderer, so without this every glued number of a translated paragraph is a "No key found"
+warning (an error with -W). The lookup falls back to the renderer of the page's own English parse (same page, same keys).
+
 It imports nothing from ``cnngrade``: the student edition ships it as a local extension.
 """
 from __future__ import annotations
@@ -53,8 +58,41 @@ def _on_page(app, pagename, templatename, context, doctree) -> None:
                                                 app.builder.out_suffix if hasattr(app.builder, "out_suffix") else ".html")
 
 
+def _glue_in_translations() -> None:
+    """Patch MyST-NB's glue lookups (roles and directives): a lookup from a translated message (a document
+    without the notebook's renderer) uses the renderer the page's own English parse used (same keys)."""
+    from myst_nb.ext.glue import directives, roles, utils
+
+    if getattr(utils.retrieve_glue_data, "_course_fallback", False):
+        return
+    original = utils.retrieve_glue_data
+    renderers: dict[str, object] = {}
+
+    def retrieve_glue_data(document, key):
+        env = getattr(document.settings, "env", None)
+        docname = getattr(env, "docname", None)
+        if "nb_renderer" in document:
+            renderers[docname] = document["nb_renderer"]
+        elif docname in renderers:
+            return original({"nb_renderer": renderers[docname]}, key)
+        return original(document, key)
+
+    retrieve_glue_data._course_fallback = True
+    for module in (utils, roles, directives):
+        module.retrieve_glue_data = retrieve_glue_data
+
+
+def _on_builder(app) -> None:
+    if app.config.language and app.config.language != "en" and app.config.locale_dirs:
+        try:
+            _glue_in_translations()
+        except ImportError:  # no MyST-NB: nothing glued
+            pass
+
+
 def setup(app):
     app.add_config_value("course_translations", [], "html")
+    app.connect("builder-inited", _on_builder)
     app.connect("config-inited", _on_config)
     app.connect("html-page-context", _on_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
