@@ -73,7 +73,7 @@ book-instructor: setup  ## the book built from solutions/ (solutions, hidden tes
 	$(BIN)/python -m cnngrade.book instructor _build/instructor
 
 browser:  ## install Debian's chromium + chromium-driver for tests/test_browser.py (as root; CI does it in .ci/run)
-	apt-get update && apt-get install -y chromium chromium-driver fonts-liberation
+	apt-get update && apt-get install -y chromium chromium-driver fonts-liberation fonts-noto-cjk
 
 # -- students --------------------------------------------------------------------------------------
 notebook: setup  ## open the chapters in Jupyter

@@ -152,3 +152,38 @@ def test_chinese_notebooks_released_and_unchanged_but_prose(chapter):
     if f"chapters/{chapter}/{chapter}" not in NOT_YET_TRANSLATED:
         prose = "".join(c.source for c in chinese.cells if c.cell_type == "markdown")
         assert len(re.findall(r"[\u4e00-\u9fff]", prose)) > 500, f"{chapter}: the Chinese notebook is not in Chinese"
+
+
+# -- the Chinese notebooks are graded like the English ones --------------------------------------------------
+@pytest.fixture(scope="module")
+def chinese_class(tmp_path_factory):
+    """One throw-away course: per chapter, the Chinese solution (chapters/zh_CN/ with every solution filled in)
+    and the Chinese stub (chapters/zh_CN/ as a student gets it), graded by the engine in one run."""
+    from cnngrade.course import Course
+
+    course = Course(tmp_path_factory.mktemp("zh-course"), ROOT)
+    for chapter in CHAPTERS:
+        course.generate(chapter)
+        source = course.source_notebook(chapter)
+        chinese = nbtools.read(catalogs.translated_path(ROOT, LANG, chapter))
+        course.submit("zh-solution", chapter, nbtools.make_submission(chinese, source))
+        course.submit("zh-stub", chapter, chinese)
+    course.autograde(CHAPTERS, "engine")
+    return course
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chinese_notebook_graded_like_english(chinese_class, chapter):
+    """Same assignment, same tests, same grades: the Chinese solution scores full marks on every test cell,
+    the Chinese stub zero, with no integrity flag (what tests/test_chapters.py proves for the English ones)."""
+    tests = nbtools.test_cells(chinese_class.source_notebook(chapter))
+    scores = chinese_class.scores(chapter)
+    for student, full in (("zh-solution", True), ("zh-stub", False)):
+        outcome = chinese_class.engine_outcomes(chapter)[student]
+        assert outcome["status"] != "failed" and not outcome["flags"], f"{chapter} {student}: {outcome}"
+        for cell, points in tests.items():
+            got = scores[student][cell]
+            expected = got.max_score if full else 0
+            assert got.max_score == points and got.score == expected, (
+                f"{chapter} {student} {cell}: {got.score}/{got.max_score}, expected {expected}")
