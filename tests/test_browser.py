@@ -140,14 +140,21 @@ const done = arguments[arguments.length - 1];
 """
 
 
-# Interactive elements that are shown but cannot get the keyboard focus (a negative tabindex, or a
-# focusable-looking element that is disabled for focus), and scripted elements without a tabindex.
+# Interactive elements that are shown but cannot get the keyboard focus (a negative tabindex), and regions that
+# scroll (a wide table, a long output) with nothing focusable to scroll them by keyboard (WCAG 2.1.1). A plain
+# container with tabindex="-1" (pydata-sphinx-theme's table wrapper when the table fits) is not interactive.
 _UNREACHABLE = r"""
 const shown = e => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length)
   && getComputedStyle(e).visibility !== "hidden" && !e.closest("[aria-hidden=true], [inert]");
-const interactive = "a[href], button, input, select, textarea, summary, [tabindex], [onclick], [role=button], [role=link]";
-return Array.from(document.querySelectorAll(interactive)).filter(e => shown(e) && !e.disabled && e.tabIndex < 0)
-  .map(e => e.outerHTML.slice(0, 120));
+const interactive = "a[href], button, input, select, textarea, summary, [onclick], [role=button], [role=link]";
+const blocked = Array.from(document.querySelectorAll(interactive)).filter(e => shown(e) && !e.disabled && e.tabIndex < 0);
+const scrolls = e => { const s = getComputedStyle(e);
+  return (/(auto|scroll)/.test(s.overflowX) && e.scrollWidth > e.clientWidth + 1)
+      || (/(auto|scroll)/.test(s.overflowY) && e.scrollHeight > e.clientHeight + 1); };
+const focusable = "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])";
+const stuck = Array.from(document.querySelectorAll("article *")).filter(e => shown(e) && scrolls(e)
+  && e.tabIndex < 0 && !e.querySelector(focusable));
+return blocked.concat(stuck).map(e => e.outerHTML.slice(0, 120));
 """
 
 
