@@ -16,7 +16,7 @@ CHAPTER ?= $(firstword $(CHAPTERS))
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: help setup book test release bench notebook instructor-solutions \
+.PHONY: help setup book test release bench notebook instructor-solutions translations \
         add-student collect zip-collect autograde feedback grades formgrader clean \
         report check-engine bench-grading similarity bench-similarity
 
@@ -48,16 +48,32 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	touch $@
 
 # -- readers ---------------------------------------------------------------------------------------
-book: setup  ## build the HTML book (executes demo cells) into _build/html, warnings are errors
-	$(BIN)/jupyter-book build . -W -n --keep-going
+# Languages of the book besides English (catalogs in locales/<lang>/). `make book` builds English and every
+# translation; `make book LANG=zh_CN` only the Chinese book (`LANG=en`: only the English one). LANG is also the
+# shell's locale variable: any value that is not a book language means "all"; given a book language, the
+# tools run with a real locale (LANG=C.UTF-8), not LANG=zh_CN.
+BOOK_LANGUAGES := zh_CN
+BOOK_LANG := $(if $(filter en $(BOOK_LANGUAGES),$(LANG)),$(LANG),all)
+LOCALE_ENV := $(if $(filter en $(BOOK_LANGUAGES),$(LANG)),LANG=C.UTF-8)
+
+book: setup  ## build the HTML book(s) (executes demo cells) into _build/html (+ _build/html/zh_CN), -W; LANG=zh_CN|en for one
+ifneq ($(BOOK_LANG),zh_CN)
+	$(LOCALE_ENV) $(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "Open _build/html/index.html"
+endif
+ifneq ($(BOOK_LANG),en)
+	$(LOCALE_ENV) $(BIN)/python -m cnngrade.i18n book zh_CN
+endif
+
+translations: setup  ## extract the book's messages (_build/gettext/*.pot) and refresh locales/*/LC_MESSAGES/*.po
+	$(LOCALE_ENV) $(BIN)/python -m cnngrade.i18n translations
 
 .PHONY: book-instructor browser
 book-instructor: setup  ## the book built from solutions/ (solutions, hidden tests) into _build/instructor: never publish it
 	$(BIN)/python -m cnngrade.book instructor _build/instructor
 
 browser:  ## install Debian's chromium + chromium-driver for tests/test_browser.py (as root; CI does it in .ci/run)
-	apt-get update && apt-get install -y chromium chromium-driver fonts-liberation
+	apt-get update && apt-get install -y chromium chromium-driver fonts-liberation fonts-noto-cjk
 
 # -- students --------------------------------------------------------------------------------------
 notebook: setup  ## open the chapters in Jupyter
@@ -69,8 +85,9 @@ check: setup  ## run a notebook as the grader does (visible tests): make check N
 	$(BIN)/python -m cnnblocks.selfcheck "$(NOTEBOOK)"
 
 # -- authors ---------------------------------------------------------------------------------------
-release: setup  ## regenerate chapters/ from solutions/ with nbgrader generate_assignment
+release: setup  ## regenerate chapters/ from solutions/ with nbgrader generate_assignment (+ chapters/zh_CN/ from the catalogs)
 	cd autograde && for ch in $(CHAPTERS); do $(abspath $(BIN))/nbgrader generate_assignment $$ch --force || exit 1; done
+	$(BIN)/python -m cnngrade.catalogs release
 
 student-edition: setup  ## the course without solutions, for students: make student-edition DEST=folder [GIT=1]
 	@test -n "$(DEST)" || (echo "usage: make student-edition DEST=folder [GIT=1]"; exit 2)

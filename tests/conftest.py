@@ -90,6 +90,33 @@ def book_html() -> Path:
     return BOOK_BUILD / "_build" / "html"
 
 
+ZH_BUILD = ROOT / "_build" / "test-book-zh_CN"
+
+
+@pytest.fixture(scope="session")
+def zh_book_html(book_html) -> Path:
+    """The zh-CN book (``make book LANG=zh_CN``'s build, -W, reading the English book's execution cache),
+    published in ``<book_html>/zh_CN/`` as ``make book`` does; built at most once per test run."""
+    from filelock import FileLock
+
+    from cnngrade import i18n
+
+    target = book_html / "zh_CN"
+    if os.environ.get("BOOK_HTML"):
+        return target
+    stamp = ZH_BUILD / "built-by-run"
+    ZH_BUILD.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(ZH_BUILD) + ".lock"):
+        if not (stamp.exists() and stamp.read_text().split("\n", 1)[0] == _RUN_ID):
+            stamp.unlink(missing_ok=True)
+            proc = i18n.build_book(ROOT, "zh_CN", english_html=book_html, out=ZH_BUILD)
+            failure = "" if proc.returncode == 0 else f"{proc.stdout[-5000:]}\n{proc.stderr[-5000:]}"
+            stamp.write_text(f"{_RUN_ID}\n{failure}")
+        failure = stamp.read_text().split("\n", 1)[1]
+    assert not failure.strip(), f"zh_CN book build failed:\n{failure}"
+    return target
+
+
 def pytest_terminal_summary(terminalreporter):
     """List the chapter screenshots tests/test_browser.py saved in this run (xdist hides the tests' prints)."""
     shots = BOOK_BUILD / "screenshots"

@@ -100,7 +100,7 @@ def test_glossary_and_bibliography_pages(html):
     bibliography = (html / "bibliography.html").read_text()
     for title in ("Deep Residual Learning for Image Recognition", "Network In Network", "Going Deeper with Convolutions"):
         assert title.lower() in bibliography.lower(), f"bibliography page lacks {title!r}"
-    assert len(re.findall(r'role="doc-biblioentry"', bibliography)) == len(BIB_KEYS), "one entry per key"
+    assert len(re.findall(r'<div class="citation" id="[^"]+" role="listitem"', bibliography)) == len(BIB_KEYS), "one entry per key"
 
 
 # -- instructor edition ---------------------------------------------------------------------------------

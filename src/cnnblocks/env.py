@@ -93,3 +93,6 @@ def notebook_setup(seed: int = 0) -> None:
     matplotlib.rcParams.update(
         {"figure.dpi": 100, "figure.figsize": (7.0, 4.0), "axes.grid": True, "grid.alpha": 0.3}
     )
+    from .plotting import use_course_style
+
+    use_course_style()  # colour-blind-safe palette, line styles, CJK fallback font

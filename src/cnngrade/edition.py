@@ -130,6 +130,8 @@ def _imports_grading_tools_at_load(code: str) -> bool:
 
 def _student_config(text: str, root: Path, dest: Path) -> str:
     """``_config.yml`` with every ``cnngrade.X`` Sphinx extension turned into a local extension in _ext/."""
+    # the student edition builds the English book only: no link to a zh_CN/ book it does not have
+    text = re.sub(r"^\s*course_translations:.*\n", "", text, flags=re.MULTILINE)
     local = {}
     for module in sorted(set(re.findall(r"^\s*-\s*cnngrade\.(\w+)\s*(?:#.*)?$", text, flags=re.MULTILINE))):
         source = root / "src" / "cnngrade" / f"{module}.py"
