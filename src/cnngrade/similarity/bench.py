@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import notebook as nbtools
-from .. import variants as varmod
+from ..authoring import variants as varmod
 from ..course import chapters as all_chapters
 from ..course import repo_root
 from . import disguise as dg

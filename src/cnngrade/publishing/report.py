@@ -22,7 +22,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import notebook as nbtools
+from cnnblocks.nbgrader_cells import failing_output
+
+from .. import notebook as nbtools
 
 
 @dataclass
@@ -45,14 +47,13 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 def failure_message(cell) -> str:
     """The first line of the error a test cell raised ("ename: evalue"), or stderr, or ""."""
-    for output in cell.get("outputs", []):
-        if output.output_type == "error":
-            value = _ANSI.sub("", output.get("evalue", "")).strip().splitlines()
-            return f"{output.ename}: {value[0]}" if value else output.ename
-    for output in cell.get("outputs", []):
-        if output.output_type == "stream" and output.name == "stderr":
-            return "wrote to stderr: " + output.text.strip().splitlines()[0][:120] if output.text.strip() else "wrote to stderr"
-    return ""
+    output = failing_output(cell)
+    if output is None:
+        return ""
+    if output.output_type == "error":
+        value = _ANSI.sub("", output.get("evalue", "")).strip().splitlines()
+        return f"{output.ename}: {value[0]}" if value else output.ename
+    return "wrote to stderr: " + output.text.strip().splitlines()[0][:120] if output.text.strip() else "wrote to stderr"
 
 
 def group_key(message: str) -> str:
@@ -113,7 +114,7 @@ def write_report(autograde_dir: Path, chapter: str) -> list[Path]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from .engine import course_directory, load_config
+    from ..engine import course_directory, load_config
 
     coursedir = course_directory(load_config(autograde_dir))
     root = Path(coursedir.root)
@@ -160,7 +161,7 @@ def write_report(autograde_dir: Path, chapter: str) -> list[Path]:
 
     flagged_html = "".join(f"<li><code>{esc(s)}</code><ul>{flag_items(fl)}</ul></li>"
                            for s, fl in sorted(flagged.items())) or "<li>none</li>"
-    from .similarity import report_section
+    from ..similarity import report_section
 
     similarity_section = report_section(autograde_dir, chapter)  # also writes similarity.html/.csv beside this page
     page = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{esc(chapter)}: class report</title>

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import notebook as nbtools
+from .. import notebook as nbtools
 from . import variants as variants_mod
-from .course import Course, chapters as all_chapters, repo_root
+from ..course import Course, chapters as all_chapters, repo_root
 from .prove import check_class, submit_class, variant_code
 
 Builder = Callable[[Course], None]

@@ -85,7 +85,7 @@ def command(argv: list[str], hide: list[Path], env: dict[str, str]) -> list[str]
     import cnnblocks
 
     keep = {Path(sys.prefix), Path(sys.base_prefix), Path(sys.exec_prefix), Path(cnnblocks.__file__).parents[1],
-            Path(__file__).parents[1], *(Path(p) for p in site.getsitepackages())}
+            Path(__file__).parents[2], *(Path(p) for p in site.getsitepackages())}
     for path in sorted({p.resolve() for p in keep if p.is_dir()}):
         if any(_under(path, folder) for folder in private):
             args += ["--ro-bind", str(path), str(path)]

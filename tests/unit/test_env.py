@@ -59,7 +59,7 @@ def test_warnings_turned_into_errors_still_raise():
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             with pytest.raises(UserWarning):
-                warnings.warn("a real error", UserWarning)
+                warnings.warn("a real error", UserWarning, stacklevel=1)
     finally:
         warnings.showwarning = saved
 

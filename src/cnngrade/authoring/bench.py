@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from .course import chapters, repo_root
+from ..course import chapters, repo_root
 
 
 def time_notebook(path: Path, timeout: int = 600) -> float:

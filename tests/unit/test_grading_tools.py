@@ -3,6 +3,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from cnngrade import notebook as nbtools
+from cnngrade.analysis.testcells import ends_with_bare_expression, imports_framework
 from cnngrade import variants
 
 
@@ -67,13 +68,13 @@ def test_test_cells_and_kinds():
     ("check_close(a, b)", False), ("np.allclose(a, b)", True), ("x == 1", True),
 ])
 def test_ends_with_bare_expression(code, displays):
-    assert nbtools.ends_with_bare_expression(code) is displays
+    assert ends_with_bare_expression(code) is displays
 
 
 def test_imports_framework():
-    assert nbtools.imports_framework("import torch\nassert 1")
-    assert nbtools.imports_framework("from tensorflow import keras")
-    assert not nbtools.imports_framework("import math\nassert torch.ones(1)")
+    assert imports_framework("import torch\nassert 1")
+    assert imports_framework("from tensorflow import keras")
+    assert not imports_framework("import math\nassert torch.ones(1)")
 
 
 def test_committed_outputs_detected():

@@ -43,7 +43,7 @@ def test_grading_reruns_only_lesson_cells_that_change_global_state(chapter):
     released = nbtools.read(ROOT / "chapters" / chapter / f"{chapter}.ipynb")
     source = nbtools.read(ROOT / "solutions" / chapter / f"{chapter}.ipynb")
     submission = nbtools.make_submission(released, source)
-    kinds = engine.plan_cells(submission, released, engine._module_names(released))
+    kinds = engine.plan_cells(submission, released, engine.setup_module_names(released))
     dragged = [cell.get("id") for cell, kind in zip(submission.cells, kinds)
                if kind == "lesson" and engine.self_contained(cell.source)]
     assert not dragged, (f"{chapter}: lesson cells {dragged} run for every graded student only because a lesson "

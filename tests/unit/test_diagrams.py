@@ -47,7 +47,7 @@ def test_sequence_boxes_and_arrows_follow_the_spec():
     ys = [n.y for n in lay.nodes]
     assert ys == sorted(ys, reverse=True)  # top to bottom
     for edge, (a, b) in zip(lay.edges, zip(lay.nodes, lay.nodes[1:])):
-        (x0, y0), (x1, y1) = edge.points[0], edge.points[-1]
+        (_, y0), (_, y1) = edge.points[0], edge.points[-1]
         assert y0 == pytest.approx(a.y - a.h / 2) and y1 == pytest.approx(b.y + b.h / 2)
 
 

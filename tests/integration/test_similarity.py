@@ -19,7 +19,7 @@ from cnngrade.similarity.bench import bench_chapter, build_class
 from cnngrade.similarity.collect import MAX_NOTEBOOK_BYTES, fingerprint
 from cnngrade.similarity.normalize import code_tokens, given_names
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CHAPTER = "01-one-by-one"
 
 

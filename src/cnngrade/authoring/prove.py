@@ -10,7 +10,7 @@ One throw-away course per chapter holds these "students", graded in a single aut
 * the valid alternatives: full marks on every test cell.
 
 Variants of different exercises are *packed* into one notebook (``pack``) when that provably changes no
-test's outcome: every variant is ``engine.self_contained`` (no global state changed, nothing another cell
+test's outcome: every variant is ``analysis.effects.self_contained`` (no global state changed, nothing another cell
 made mutated, inside its functions too), so is every test cell that depends on it (a test cell that
 patches a library could leave the patch in place when a variant makes it fail half-way), and no test
 cell depends on two of the notebook's variants, where
@@ -31,16 +31,17 @@ faster and proves that the exercises depend only on the cells tagged ``setup``.
 from __future__ import annotations
 
 import ast
-import re
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import guard
-from . import notebook as nbtools
+from ..analysis import names
+from ..analysis.effects import self_contained
+from ..analysis.testcells import ends_with_bare_expression, imports_framework, unseeded_random_draw
+from .. import notebook as nbtools
 from . import variants as variants_mod
-from .course import Course, repo_root
+from ..course import Course, repo_root
 
 SOLUTION = "solution"
 STUB = "stub"
@@ -64,39 +65,10 @@ class Problem:
         return f"[{self.student}] {self.cell}: {self.message}"
 
 
-_RANDOM_DRAW = re.compile(r"^(randn|rand|randint|randperm|normal|uniform|random|randn_like|rand_like|"
-                          r"standard_normal|integers|choice|permutation|shuffle|bernoulli|multinomial)$")
-_SEED = re.compile(r"(manual_seed|seed_everything|set_random_seed|^seed$|default_rng|Generator)")
-
-
-def unseeded_random_draw(code: str) -> str:
-    """The first random draw of a test cell that comes before any seeding call, or ''.
-
-    The grading engine may skip unchanged lesson cells, which changes the global random state that
-    later cells see; a test cell that seeds before it draws sees the same numbers either way."""
-    try:
-        tree = ast.parse(code)
-    except SyntaxError:
-        return ""
-    calls = sorted((n for n in ast.walk(tree) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
-    for call in calls:
-        name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
-        if _SEED.search(name):
-            return ""
-        seeded_here = isinstance(call.func, ast.Attribute) and any(
-            isinstance(n, ast.Call) and _SEED.search(getattr(n.func, "attr", "") or getattr(n.func, "id", ""))
-            for n in ast.walk(call.func.value))  # np.random.default_rng(0).normal(...)
-        if seeded_here:
-            continue
-        if _RANDOM_DRAW.match(name) and not any(kw.arg == "generator" for kw in call.keywords):
-            return ast.unparse(call)[:60]
-    return ""
-
-
 def static_problems(chapter: str, root: Path | None = None) -> list[Problem]:
     """Checks that need no execution: cell metadata, test-cell style, variant headers, outputs."""
     root = root or repo_root()
-    source = nbtools.read(root / "solutions" / chapter / f"{chapter}.ipynb")
+    source = nbtools.read(nbtools.notebook_path(root / "solutions", chapter))
     problems = []
     tests = nbtools.test_cells(source)
     solutions = {nbtools.grade_id(c) for c in source.cells if nbtools.is_solution_cell(c)}
@@ -115,9 +87,9 @@ def static_problems(chapter: str, root: Path | None = None) -> list[Problem]:
             if missing:
                 problems.append(Problem("source", cid, f"graded code cell lacks the tags {missing}"))
         if nbtools.is_test_cell(cell):
-            if nbtools.ends_with_bare_expression(cell.source):
+            if ends_with_bare_expression(cell.source):
                 problems.append(Problem("source", cid, "test cell ends with a displayed value"))
-            if nbtools.imports_framework(cell.source):
+            if imports_framework(cell.source):
                 problems.append(Problem("source", cid, "test cell imports a framework (stderr risk)"))
             draw = unseeded_random_draw(cell.source)
             if draw:
@@ -152,7 +124,7 @@ _DYNAMIC_LOOKUP = {"globals", "locals", "vars", "eval", "exec", "get_ipython", "
 @lru_cache(maxsize=4096)
 def _looks_up_names_dynamically(code: str) -> bool:
     """Calls ``globals()``, ``eval(...)`` and the like, or reads IPython's ``In``/``Out`` (or cannot be parsed)."""
-    tree = guard.parse_cell(code)
+    tree = names.parse_cell(code)
     return tree is None or any(isinstance(n, ast.Name) and n.id in _DYNAMIC_LOOKUP for n in ast.walk(tree))
 
 
@@ -174,10 +146,10 @@ def _dependencies(cells: tuple) -> dict[str, frozenset[str]]:
     closure: list[set[int]] = []
     result: dict[str, frozenset[str]] = {}
     for i, (code, grade, _, test) in enumerate(cells):
-        reads = guard.free_reads(code)
+        reads = names.free_reads(code)
         deps: set[int] = set()
         for j in range(i):
-            if guard.bound_names(cells[j][0]) & reads:
+            if names.bound_names(cells[j][0]) & reads:
                 deps |= {j} | closure[j]
         closure.append(deps)
         if test:
@@ -216,8 +188,6 @@ def pack(released, source, variants: list) -> list[tuple]:
     variant joins the first notebook that has no variant of the same exercise and keeps every test
     cell depending on at most one of its variants; a variant that is not ``self_contained``, or that a test
     cell which is not ``self_contained`` depends on, goes alone."""
-    from .engine import self_contained
-
     solved = nbtools.make_submission(released, source, keep_demos=False)
     # A test cell that changes global state could leave it changed when a variant makes it fail half-way,
     # and so reach later tests: the variants such a cell depends on go alone.

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from .course import repo_root
+from ..course import repo_root
 
 TEMPLATES = Path(__file__).resolve().parent / "student_edition"
 TOP_FILES = ("_config.yml", "_toc.yml", "requirements.txt", "constraints.txt")

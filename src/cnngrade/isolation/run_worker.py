@@ -5,6 +5,6 @@ grading loop uses is a global of ``__main__`` (which IPython replaces in a child
 defined here would expose through its ``__globals__``)."""
 import sys
 
-from cnngrade.worker import main
+from cnngrade.isolation.worker import main
 
 sys.exit(main())

@@ -5,8 +5,8 @@ import json
 import tempfile
 from pathlib import Path
 
-from . import notebook as nbtools
-from .course import Course, chapters, repo_root
+from .. import notebook as nbtools
+from ..course import Course, chapters, repo_root
 
 
 def _canonical(path: Path) -> str:

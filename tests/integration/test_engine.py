@@ -342,7 +342,7 @@ def test_test_cells_leave_no_source_in_the_child_and_a_stuck_worker_is_replaced(
         assert before["found"] == [] and after["found"] == [], (before, after)
         assert after["dumpable"] == 0 and after["seccomp"] == ["2"], after
 
-        monkeypatch.setattr(engine, "WORKER_MARGIN_SECONDS", 0)
+        monkeypatch.setattr(engine.pools, "WORKER_MARGIN_SECONDS", 0)
         stuck = {**job, "nonce": "n2", "wall_seconds": 3}
         worker = pool.workers[0]
         os.kill(worker.proc.pid, signal.SIGSTOP)  # a worker that no longer answers
@@ -432,7 +432,7 @@ def test_a_job_whose_worker_died_is_retried_once_on_a_fresh_worker(monkeypatch):
             self.proc.kill()
             self.proc.wait()
 
-    monkeypatch.setattr(engine, "LocalWorker", FakeWorker)
+    monkeypatch.setattr(engine.pools, "LocalWorker", FakeWorker)
     script.update({"a": ["server gone", "ok"], "b": ["dies", "ok"], "c": ["dies", "dies", "ok"], "d": ["late", "ok"]})
     pool = engine.LocalPool(1, [], False, threads=1)
     try:

@@ -155,7 +155,8 @@ def test_make_check_runs_a_notebook(student_edition):
     proc = make(dest, "check", f"NOTEBOOK={notebook}")
     assert proc.returncode != 0  # the blank notebook fails its tests
     tests = nbtools.test_cells(nbtools.read(dest / notebook))
-    assert f"Total: 0 / {sum(tests.values()):g} points on the visible tests (0 of {len(tests)} test cells passed)." in proc.stdout, proc.stdout + proc.stderr
+    total = f"Total: 0 / {sum(tests.values()):g} points on the visible tests (0 of {len(tests)} test cells passed)."
+    assert total in proc.stdout, proc.stdout + proc.stderr
     for cell, points in tests.items():
         assert f"FAIL  {cell:<40} 0 / {points:g} points" in proc.stdout
     assert "NotImplementedError" in proc.stdout
