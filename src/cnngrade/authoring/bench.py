@@ -5,7 +5,7 @@ solution notebook under 60 s on a laptop CPU, imports included). The book part b
 book clean, then cached, then after a prose-only change and after a code change, and counts the notebooks
 executed each time: the only failure is a rebuild without code changes that re-executes a notebook.
 
-``python -m cnngrade.bench --book`` runs only the book part.
+``python -m cnngrade bench --book`` (``make bench``) runs only the book part.
 """
 from __future__ import annotations
 
