@@ -20,6 +20,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from .. import notebook as nbtools
 from ..course import chapters, repo_root
 
 
@@ -66,7 +67,7 @@ def time_book(root: Path) -> list[tuple[str, float, int]]:
         for path in root.iterdir():
             if path.is_file():
                 shutil.copy2(path, src / path.name)
-        notebook = src / "chapters" / chapter / f"{chapter}.ipynb"
+        notebook = src / nbtools.notebook_path("chapters", chapter)
         rows = []
         seconds, executed, _ = _build(src, out)
         rows.append(("book build (clean: empty cache)", seconds, executed))
@@ -89,7 +90,7 @@ def main(argv=None) -> int:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     print(f"{'notebook':40s} {'seconds':>8s}")
     for chapter in ([] if "--book" in argv else chapters(root)):
-        seconds = time_notebook(root / "solutions" / chapter / f"{chapter}.ipynb")
+        seconds = time_notebook(root / nbtools.notebook_path("solutions", chapter))
         flag = "" if seconds < 60 else "  (over the 60 s budget)"
         print(f"{'solutions/' + chapter:40s} {seconds:8.1f}{flag}", flush=True)
     status = 0

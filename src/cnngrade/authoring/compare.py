@@ -69,7 +69,7 @@ def _student_scores(course: Course, chapter: str) -> dict[str, dict[str, float] 
     scores = course.scores(chapter)
     result: dict[str, dict[str, float] | None] = {}
     for student in students:
-        autograded = course.folder / "work" / "autograded" / student / chapter / f"{chapter}.ipynb"
+        autograded = course.folder / "work" / "autograded" / nbtools.notebook_path(student, chapter)
         cells = scores.get(student)
         if not autograded.exists() or cells is None or any(s.score is None for s in cells.values()):
             result[student] = None

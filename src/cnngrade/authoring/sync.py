@@ -21,7 +21,7 @@ def out_of_sync(root: Path | None = None) -> list[str]:
         course = Course(tmp, root)
         for chapter in chapters(root):
             course.generate(chapter)
-            committed = root / "chapters" / chapter / f"{chapter}.ipynb"
+            committed = root / nbtools.notebook_path("chapters", chapter)
             if not committed.exists() or _canonical(committed) != _canonical(course.released_path(chapter)):
                 stale.append(chapter)
     released = {p.name for p in (root / "chapters").iterdir() if p.is_dir()} if (root / "chapters").exists() else set()

@@ -39,12 +39,12 @@ import nbformat
 
 from .. import notebook as nbtools
 from ..settings import Settings
-from . import record as record_mod
+
 from .config import course_directory, load_config
 from .discover import Submission, _digest, discover
 from .pools import default_workers, open_pool
 from .prepare import files_of, plan_cells, sanitize, setup_module_names
-from .record import nbgrader_caches, record
+from .record import _EXECUTED, nbgrader_caches, record
 
 ENGINE_VERSION = "1"
 
@@ -164,9 +164,9 @@ class _Run:
         """The worker's ``result`` recorded by nbgrader's converter (``record``), as the student's outcome."""
         student = result["id"]
         if result["status"] == "ok":
-            record_mod._EXECUTED[student] = nbformat.reads(json.dumps(result["notebook"]), as_version=4)
+            _EXECUTED[student] = nbformat.reads(json.dumps(result["notebook"]), as_version=4)
         else:
-            record_mod._EXECUTED[student] = result["reason"]
+            _EXECUTED[student] = result["reason"]
         outcome = Outcome(student, "graded", note=sub.note, seconds=result["seconds"], flags=result["flags"],
                           skipped_cells=kinds.count("skip"))
         try:
@@ -175,7 +175,7 @@ class _Run:
             outcome.status, outcome.reason = "failed", (result["reason"] or str(err)).splitlines()[0][:300]
         if result["status"] != "ok":
             outcome.status, outcome.reason = "failed", result["reason"]
-        record_mod._EXECUTED.pop(student, None)
+        _EXECUTED.pop(student, None)
         return outcome
 
 

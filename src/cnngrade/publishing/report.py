@@ -72,7 +72,7 @@ def collect(coursedir_root: Path, work: Path, chapter: str) -> tuple[list[CellSt
         assignment = gb.find_assignment(chapter)
         max_score = float(assignment.max_score)
         for submission in assignment.submissions:
-            graded_nb = work / "autograded" / submission.student.id / chapter / f"{chapter}.ipynb"
+            graded_nb = work / "autograded" / nbtools.notebook_path(submission.student.id, chapter)
             if not graded_nb.exists():
                 continue
             cells = {nbtools.grade_id(c): c for c in nbtools.read(graded_nb).cells if nbtools.grade_id(c)}
@@ -95,7 +95,7 @@ def collect(coursedir_root: Path, work: Path, chapter: str) -> tuple[list[CellSt
             totals[submission.student.id] = total
     record_path = work / "engine" / f"{chapter}.json"
     record = json.loads(record_path.read_text())["students"] if record_path.exists() else {}
-    source = nbtools.read(coursedir_root / "solutions" / chapter / f"{chapter}.ipynb") \
+    source = nbtools.read(coursedir_root / nbtools.notebook_path("solutions", chapter)) \
         if (coursedir_root / "solutions" / chapter).exists() else None
     order = list(nbtools.test_cells(source)) if source is not None else sorted(stats)
     ordered = [stats[c] for c in order if c in stats] + [s for c, s in stats.items() if c not in order]
