@@ -1,13 +1,8 @@
 """nbgrader's cell metadata, read the same way by the student's ``make check`` (``cnnblocks.selfcheck``) and the
-grading tools (``cnngrade.notebook``, ``cnngrade.publishing.report``): one definition of a test cell, of the
-markers, and of the output that makes nbgrader score a test cell zero."""
+grading tools (``cnngrade.notebook``, ``cnngrade.publishing.report``): one definition of a test cell and of the
+output that makes nbgrader score a test cell zero. (nbgrader's solution and hidden-test markers live in
+``cnngrade.notebook``: this package ships to students, and the student edition refuses any file holding them.)"""
 from __future__ import annotations
-
-SOLUTION_BEGIN = "### BEGIN SOLUTION"
-SOLUTION_END = "### END SOLUTION"
-HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
-HIDDEN_END = "### END HIDDEN TESTS"
-
 
 def nbgrader_meta(cell) -> dict:
     return cell.get("metadata", {}).get("nbgrader", {})

@@ -14,8 +14,12 @@ from typing import Mapping
 import nbformat
 from nbformat import NotebookNode
 
-from cnnblocks.nbgrader_cells import (HIDDEN_BEGIN, HIDDEN_END, SOLUTION_BEGIN, SOLUTION_END,  # noqa: F401
-                                     is_test_cell, nbgrader_meta)
+from cnnblocks.nbgrader_cells import is_test_cell, nbgrader_meta  # noqa: F401 - one definition, shared with make check
+
+SOLUTION_BEGIN = "### BEGIN SOLUTION"
+SOLUTION_END = "### END SOLUTION"
+HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
+HIDDEN_END = "### END HIDDEN TESTS"
 
 SKIP_EXECUTION = "skip-execution"  # nbclient skips such cells by default: never on a graded cell
 # Graded code cells carry these instead: nbclient and myst-nb run them and tolerate their error (a
