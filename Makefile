@@ -18,7 +18,7 @@ PYTEST_WORKERS ?= 2
 
 .PHONY: help setup book test release bench notebook instructor-solutions translations \
         add-student collect zip-collect autograde feedback grades formgrader clean \
-        report check-engine bench-grading similarity bench-similarity
+        report check-engine bench-grading similarity bench-similarity test-fast lint
 
 # Grading (make autograde): ENGINE=engine (default: parallel, warm, sandboxed) or ENGINE=nbgrader (the
 # reference); WORKERS=N local workers (default: the number of cores); SCHEDULER=tcp://host:8786 sends the
@@ -93,7 +93,7 @@ student-edition: setup  ## the course without solutions, for students: make stud
 	@test -n "$(DEST)" || (echo "usage: make student-edition DEST=folder [GIT=1]"; exit 2)
 	$(BIN)/python -m cnngrade student-edition "$(DEST)" $(if $(GIT),--git)
 
-test: setup  ## the whole test suite (helpers, graded tests proven through the engine, engine vs nbgrader, attacks, sync, book)
+test: setup lint  ## the whole test suite (unit, graded tests proven through the engine, engine vs nbgrader, attacks, sync, book)
 	# --dist loadscope keeps each test module on one worker: a module fixture that grades a class runs once;
 	# the modules run longest first (tests/conftest.py), not in xdist's order (most tests first).
 	# One library thread per process: two test workers already keep both cores busy with notebooks and
@@ -101,8 +101,15 @@ test: setup  ## the whole test suite (helpers, graded tests proven through the e
 	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 TF_NUM_INTRAOP_THREADS=1 \
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadscope --no-loadscope-reorder --durations=15 -p no:cacheprovider
 
+test-fast: setup lint  ## unit tests and the integration tests not marked slow (about a minute on 2 cores)
+	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 TF_NUM_INTRAOP_THREADS=1 \
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m "not slow" -q -p no:cacheprovider tests/unit tests/integration
+
+lint: setup  ## ruff over the code (configuration and the files left out: pyproject.toml)
+	$(BIN)/ruff check src tests
+
 bench: setup  ## time every solution notebook and the book builds (clean, cached, after a prose/code change)
-	$(BIN)/python -m cnngrade.bench
+	$(BIN)/python -m cnngrade bench
 
 # -- instructors (CHAPTER=NN-slug, default the first chapter) --------------------------------------
 instructor-solutions: setup  ## executed solution notebooks, with outputs, in autograde/work/instructor-solutions

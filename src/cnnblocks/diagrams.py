@@ -372,7 +372,7 @@ class _Fork:
         else:
             self.axes = [0.0]
             cursor = self.sizes[0][2] + _LANE
-        for (a, l, r), w in list(zip(self.sizes, widths))[len(self.axes):]:
+        for (_, l, _), w in list(zip(self.sizes, widths))[len(self.axes):]:
             self.axes.append(cursor + l)
             cursor += w + _LANE
         self.m_along, self.m_across = ctx.node_size(self.merge)

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import nbformat
 
+from .nbgrader_cells import failing_output, is_test_cell, nbgrader_meta
+
 
 @dataclass
 class CellResult:
@@ -73,15 +75,6 @@ class Report:
         return "\n".join(lines)
 
 
-def _nbgrader(cell) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {})
-
-
-def _is_test(cell) -> bool:
-    meta = _nbgrader(cell)
-    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
-
-
 def _first_line(text: str, limit: int = 300) -> str:
     text = text.strip().splitlines()[0] if text.strip() else ""
     return text if len(text) <= limit else text[:limit] + " ..."
@@ -89,13 +82,12 @@ def _first_line(text: str, limit: int = 300) -> str:
 
 def failure(cell) -> str | None:
     """Why the grader would give this executed cell zero (None: it would give full marks)."""
-    for out in cell.get("outputs", []):
-        if out.output_type == "error":
-            return f"{out.ename}: {out.evalue}" if out.evalue else out.ename
-    for out in cell.get("outputs", []):
-        if out.output_type == "stream" and out.get("name") == "stderr":
-            return "wrote to stderr (the grader counts that as a failure): " + _first_line(out.text)
-    return None
+    out = failing_output(cell)
+    if out is None:
+        return None
+    if out.output_type == "error":
+        return f"{out.ename}: {out.evalue}" if out.evalue else out.ename
+    return "wrote to stderr (the grader counts that as a failure): " + _first_line(out.text)
 
 
 def summarize(nb, name: str = "notebook") -> Report:
@@ -103,12 +95,12 @@ def summarize(nb, name: str = "notebook") -> Report:
     report = Report(name)
     exercise = None
     for index, cell in enumerate(nb.cells):
-        meta = _nbgrader(cell)
+        meta = nbgrader_meta(cell)
         if meta.get("solution") and cell.cell_type == "code":
             exercise = meta.get("grade_id")
         if meta.get("task") or (meta.get("solution") and meta.get("grade")):
             report.manual_points += float(meta.get("points", 0))
-        if _is_test(cell):
+        if is_test_cell(cell):
             why = failure(cell)
             report.tests.append(CellResult(meta.get("grade_id", f"cell {index}"), exercise,
                                            float(meta.get("points", 0)), why is None, why or ""))

@@ -4,8 +4,9 @@
   from the built book itself: it copies the MathJax files shipped by the PyPI package ``django-static-mathjax``
   (installed by ``make setup``; MathJax 3.2.2, no Django needed) into ``_build/html/_static/mathjax/``, which is
   where ``mathjax_path: mathjax/tex-chtml.js`` points. Nothing is downloaded at build time; nothing is committed.
-* :func:`instructor_book`: a generated copy of the book configuration whose chapters are the solution
-  notebooks (``make book-instructor``).
+* :func:`instructor_config` writes a copy of the book configuration whose chapters are the solution
+  notebooks, :func:`build` runs ``jupyter-book`` on it, ``python -m cnngrade.book instructor`` (:func:`main`)
+  does both (``make book-instructor``).
 """
 from __future__ import annotations
 

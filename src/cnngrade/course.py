@@ -119,13 +119,13 @@ class Course:
         return nbtools.read(self.released_path(chapter))
 
     def released_path(self, chapter: str) -> Path:
-        return self.folder / "chapters" / chapter / f"{chapter}.ipynb"
+        return self.folder / nbtools.notebook_path("chapters", chapter)
 
     def source_notebook(self, chapter: str) -> NotebookNode:
-        return nbtools.read(self.root / "solutions" / chapter / f"{chapter}.ipynb")
+        return nbtools.read(self.root / nbtools.notebook_path("solutions", chapter))
 
     def submit(self, student: str, chapter: str, nb: NotebookNode) -> Path:
-        path = self.folder / "work" / "submitted" / student / chapter / f"{chapter}.ipynb"
+        path = self.folder / "work" / "submitted" / nbtools.notebook_path(student, chapter)
         nbtools.write(nb, path)
         return path
 
@@ -162,7 +162,7 @@ class Course:
             return list(csv.DictReader(fh))
 
     def autograded_notebook(self, student: str, chapter: str) -> NotebookNode:
-        return nbtools.read(self.folder / "work" / "autograded" / student / chapter / f"{chapter}.ipynb")
+        return nbtools.read(self.folder / "work" / "autograded" / nbtools.notebook_path(student, chapter))
 
     def feedback_html(self, student: str, chapter: str) -> Path:
         return self.folder / "work" / "feedback" / student / chapter / f"{chapter}.html"

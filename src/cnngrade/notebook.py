@@ -7,24 +7,36 @@ grading tools build submissions from the two notebooks so that the tests of the 
 """
 from __future__ import annotations
 
-import ast
 import copy
-import re
 from pathlib import Path
 from typing import Mapping
 
 import nbformat
 from nbformat import NotebookNode
 
+from cnnblocks.nbgrader_cells import is_test_cell, nbgrader_meta  # noqa: F401 - one definition, shared with make check
+
 SOLUTION_BEGIN = "### BEGIN SOLUTION"
 SOLUTION_END = "### END SOLUTION"
 HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
 HIDDEN_END = "### END HIDDEN TESTS"
+
 SKIP_EXECUTION = "skip-execution"  # nbclient skips such cells by default: never on a graded cell
 # Graded code cells carry these instead: nbclient and myst-nb run them and tolerate their error (a
 # stub raises NotImplementedError), and the book hides their output, so any grader runs every test.
 GRADED_CELL_TAGS = ("raises-exception", "remove-output")
 SETUP_TAG = "setup"
+
+
+def notebook_name(chapter: str) -> str:
+    """A chapter's notebook file name: every folder of a chapter (source, release, submission, autograded
+    copy) holds it under this one name."""
+    return f"{chapter}.ipynb"
+
+
+def notebook_path(folder: str | Path, chapter: str) -> Path:
+    """``folder/<chapter>/<chapter>.ipynb`` (``folder``: solutions/, chapters/, a student's submitted folder...)."""
+    return Path(folder) / chapter / notebook_name(chapter)
 
 
 def read(path: str | Path) -> NotebookNode:
@@ -36,18 +48,8 @@ def write(nb: NotebookNode, path: str | Path) -> None:
     nbformat.write(nb, str(path))
 
 
-def nbgrader_meta(cell: NotebookNode) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {})
-
-
 def grade_id(cell: NotebookNode) -> str | None:
     return nbgrader_meta(cell).get("grade_id")
-
-
-def is_test_cell(cell: NotebookNode) -> bool:
-    """An autograded test cell: graded, locked, not a solution."""
-    meta = nbgrader_meta(cell)
-    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
 def is_solution_cell(cell: NotebookNode) -> bool:
@@ -128,31 +130,5 @@ def make_submission(
     return nb
 
 
-def ends_with_bare_expression(code: str) -> bool:
-    """True when the cell's value would be displayed (and nbgrader would grade by that value).
-
-    ``print(...)`` and the ``cnnblocks.checks`` helpers (``check_*``) return None and display
-    nothing, so they are allowed as a last line.
-    """
-    tree = ast.parse(code)
-    if not tree.body:
-        return False
-    last = tree.body[-1]
-    if not isinstance(last, ast.Expr):
-        return False
-    call = last.value
-    if isinstance(call, ast.Call) and isinstance(call.func, ast.Name):
-        return not (call.func.id == "print" or call.func.id.startswith("check_"))
-    return True
-
-
 def has_committed_outputs(nb: NotebookNode) -> bool:
     return any(c.cell_type == "code" and (c.get("outputs") or c.get("execution_count")) for c in nb.cells)
-
-
-_FRAMEWORK_IMPORT = re.compile(r"^\s*(import|from)\s+(torch|tensorflow|keras)\b", re.MULTILINE)
-
-
-def imports_framework(code: str) -> bool:
-    """Test cells must not import a framework (first imports of TensorFlow log to stderr)."""
-    return bool(_FRAMEWORK_IMPORT.search(strip_markers(code, HIDDEN_BEGIN, HIDDEN_END)))

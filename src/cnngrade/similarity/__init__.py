@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import notebook as nbtools
 from .collect import ClassSet, load_class
 from .score import Analysis, analyse
 
@@ -29,9 +30,9 @@ def course_paths(autograde_dir: Path, chapter: str) -> tuple[Path, Path, Path]:
     coursedir = course_directory(load_config(autograde_dir))
     root = Path(coursedir.root)
     work = root / Path(coursedir.autograded_directory).parent
-    released = root / coursedir.release_directory / chapter / f"{chapter}.ipynb"
+    released = root / nbtools.notebook_path(coursedir.release_directory, chapter)
     if not released.exists():
-        released = Path(__file__).resolve().parents[3] / "chapters" / chapter / f"{chapter}.ipynb"
+        released = Path(__file__).resolve().parents[3] / nbtools.notebook_path("chapters", chapter)
     return root / coursedir.submitted_directory, released, work / "reports" / chapter
 
 

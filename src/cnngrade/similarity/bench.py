@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import notebook as nbtools
-from .. import variants as varmod
+from ..authoring import variants as varmod
 from ..course import chapters as all_chapters
 from ..course import repo_root
 from . import disguise as dg
@@ -58,8 +58,8 @@ class SyntheticClass:
 
 
 def _implementations(root: Path, chapter: str):
-    source = nbtools.read(root / "solutions" / chapter / f"{chapter}.ipynb")
-    released = nbtools.read(root / "chapters" / chapter / f"{chapter}.ipynb")
+    source = nbtools.read(root / nbtools.notebook_path("solutions", chapter))
+    released = nbtools.read(root / nbtools.notebook_path("chapters", chapter))
     shared: dict[str, list[str]] = {}  # the solution, and the solution with one typical mistake (patches)
     own: dict[str, list[str]] = {}     # code written from scratch: one student's own
     for gid in nbtools.exercise_ids(released):
@@ -210,7 +210,7 @@ def build_class(chapter: str, n_students: int, folder: Path, seed: int = 0, root
     rng.shuffle(shuffled)
     rename = dict(zip(ids, [f"student{i:03d}" for i in range(len(ids))]))
     rename = {old: rename[new] for old, new in zip(ids, shuffled)}
-    released_path = folder / "released" / f"{chapter}.ipynb"
+    released_path = folder / "released" / nbtools.notebook_name(chapter)
     nbtools.write(released, released_path)
     for sid, answers in students.items():
         nb = copy.deepcopy(released)
@@ -220,7 +220,7 @@ def build_class(chapter: str, n_students: int, folder: Path, seed: int = 0, root
                 cell.source = answers[gid]
             elif nbtools.is_solution_cell(cell):
                 cell.source = stubs[gid]
-        path = folder / "submitted" / rename[sid] / chapter / f"{chapter}.ipynb"
+        path = folder / "submitted" / nbtools.notebook_path(rename[sid], chapter)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(nb))
     return SyntheticClass(chapter, folder / "submitted", released_path, sorted(rename.values()),

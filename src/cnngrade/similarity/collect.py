@@ -18,6 +18,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import notebook as nbtools
 from .fingerprint import CODE_K, CODE_WINDOW, TEXT_K, TEXT_WINDOW, Fingerprints, winnow
 from .normalize import code_tokens, given_names, word_tokens
 
@@ -198,7 +199,7 @@ def load_class(submitted: Path, chapter: str, released: Path, max_bytes: int = M
         if not stat.S_ISDIR(info.st_mode):
             skipped[entry.name] = f"{chapter}/ is not a folder (a link or a file)"
             continue
-        jobs.append((entry.name, chapter_dir / f"{chapter}.ipynb", exercise_list, base, max_bytes))
+        jobs.append((entry.name, chapter_dir / nbtools.notebook_name(chapter), exercise_list, base, max_bytes))
     workers = workers or (os.cpu_count() or 1 if len(jobs) >= 40 else 1)
     if workers > 1:
         import multiprocessing

@@ -1,0 +1,100 @@
+"""Where student code runs: a bubblewrap sandbox around each grading worker (Linux).
+
+Inside, the worker and every submission it forks see:
+
+* the whole file system **read-only** (the Python environment, the helper package, system libraries);
+* an empty private ``/tmp``, ``/var/tmp``, ``/dev/shm`` and home folder (emptied again after every
+  submission, with anything added to the private ``/dev``), so nothing one student writes reaches the
+  next one;
+* **no** ``solutions/``, ``autograde/`` (gradebook, submissions, feedback, known-wrong files),
+  ``.git`` or ``_build`` of the course, and no grading course folder: empty folders are mounted over
+  them, whatever user the grader runs as;
+* no network (a new network namespace with only loopback), a new PID namespace (a submission cannot
+  signal the grader) in which the worker itself is PID 1 (``--as-pid-1``: bubblewrap's own reaper would
+  be a dumpable process of the same user that a submission could write into and outlive the cleaning
+  in; an init process also ignores the signals its namespace sends it), no capabilities, user ``nobody``;
+* the worker dies with the engine (``--die-with-parent``).
+
+bubblewrap (https://github.com/containers/bubblewrap) is Debian's ``bubblewrap`` package; ``.ci/run``
+installs it. Where it is missing or cannot create namespaces (macOS, containers without user
+namespaces) grading still works, unisolated, and ``warn_once`` says so loudly.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+NOBODY = 65534
+
+
+@functools.lru_cache(maxsize=None)
+def available() -> tuple[bool, str]:
+    """(usable, why not) for bubblewrap on this machine, checked by starting a trivial sandbox."""
+    if not sys.platform.startswith("linux"):
+        return False, f"bubblewrap needs Linux (this is {sys.platform})"
+    bwrap = shutil.which("bwrap")
+    if not bwrap:
+        return False, "bubblewrap (`bwrap`) is not installed: `apt-get install bubblewrap`"
+    probe = subprocess.run([bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--unshare-all",
+                            "--uid", str(NOBODY), "--gid", str(NOBODY), "--cap-drop", "ALL", "true"],
+                           capture_output=True, text=True)
+    if probe.returncode != 0:
+        return False, f"bubblewrap cannot create namespaces here: {probe.stderr.strip()[:200]}"
+    return True, ""
+
+
+_warned = False
+
+
+def warn_once(reason: str) -> None:
+    global _warned
+    if not _warned:
+        _warned = True
+        bar = "!" * 78
+        print(f"{bar}\n!! Student code is NOT isolated: {reason}\n!! It runs with your rights and can read"
+              f" solutions/ and the gradebook.\n{bar}", file=sys.stderr)
+
+
+def _under(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def command(argv: list[str], hide: list[Path], env: dict[str, str]) -> list[str]:
+    """``argv`` wrapped in bubblewrap; ``hide`` are folders the sandbox must not see (course roots)."""
+    home = Path(os.path.expanduser("~"))
+    args = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
+            "--unshare-all", "--die-with-parent", "--new-session", "--as-pid-1",
+            "--uid", str(NOBODY), "--gid", str(NOBODY), "--cap-drop", "ALL"]
+    # Private, empty: the temporary folders and every home folder...
+    private = [Path("/tmp"), Path("/var/tmp"), Path("/dev/shm"), home, Path("/home"), Path("/root")]
+    private = [p for i, p in enumerate(private) if p.is_dir() and p not in private[:i]]
+    for folder in private:
+        args += ["--tmpfs", str(folder)]
+    # ...except, read-only, the Python installation, its packages and the course's two packages, wherever
+    # they are (a course cloned under /tmp or a home folder). Nothing else of the course comes back.
+    import site
+
+    import cnnblocks
+
+    keep = {Path(sys.prefix), Path(sys.base_prefix), Path(sys.exec_prefix), Path(cnnblocks.__file__).parents[1],
+            Path(__file__).parents[2], *(Path(p) for p in site.getsitepackages())}
+    for path in sorted({p.resolve() for p in keep if p.is_dir()}):
+        if any(_under(path, folder) for folder in private):
+            args += ["--ro-bind", str(path), str(path)]
+    for root in hide:
+        root = root.resolve()
+        for name in ("solutions", "autograde", ".git", "_build", "work", "chapters"):
+            if (root / name).is_dir():
+                args += ["--tmpfs", str(root / name)]
+    args += ["--setenv", "HOME", str(home), "--chdir", "/tmp"]
+    for key, value in env.items():
+        args += ["--setenv", key, value]
+    return args + ["--"] + argv

@@ -1,0 +1,545 @@
+"""The grading engine: same grades as nbgrader, forked children that behave like fresh kernels, lesson
+cells skipped only when provably safe, a Dask cluster that survives a killed worker."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from cnngrade import compare, engine, guard
+from cnngrade import notebook as nbtools
+from cnngrade import variants
+from cnngrade.course import Course
+from cnngrade.prove import SOLUTION, STUB
+
+from conftest import CHAPTERS, ROOT
+
+
+
+# -- which lesson cells may be skipped ---------------------------------------------------------------
+def _nb(*cells):
+    out = []
+    for kind, source in cells:
+        cell = new_markdown_cell(source) if kind == "md" else new_code_cell(source)
+        if kind == "setup":
+            cell.metadata["tags"] = ["setup"]
+        if kind == "solution":
+            cell.metadata["nbgrader"] = {"grade_id": "f", "solution": True, "grade": False, "schema_version": 3}
+        if kind == "test":
+            cell.metadata["nbgrader"] = {"grade_id": "test_f", "solution": False, "grade": True, "points": 1,
+                                         "schema_version": 3}
+        out.append(cell)
+    return new_notebook(cells=out)
+
+
+LESSON = [
+    ("setup", "import torch\nimport numpy as np\nfrom cnnblocks.checks import check_close"),
+    ("lesson", "demo = torch.randn(3)\nprint(demo.sum())"),            # 1: pure demo: skipped
+    ("lesson", "table = {'a': 1}"),                                      # 2: read by the test: runs
+    ("lesson", "torch.set_default_dtype(torch.float64)"),                # 3: global state: runs
+    ("lesson", "helper_values = [1, 2]\nsize = len(helper_values)"),    # 4: feeds cell 5
+    ("lesson", "table['b'] = size"),                                     # 5: mutates table: runs
+    ("lesson", "%matplotlib inline\nx = 1"),                             # 6: magic: runs
+    ("solution", "def f(x):\n    return 2 * x"),
+    ("test", "check_close(f(table['a']), 2)"),
+]
+
+
+def test_plan_cells_skips_only_provably_unneeded_lesson_cells():
+    nb = _nb(*LESSON)
+    kinds = engine.plan_cells(nb, nb, {"torch", "np", "check_close"})
+    assert kinds == ["setup", "skip", "lesson", "lesson", "lesson", "lesson", "lesson", "student", "test"]
+
+
+def test_plan_cells_runs_a_changed_lesson_cell_as_student_code():
+    released = _nb(*LESSON)
+    submitted = _nb(*LESSON)
+    submitted.cells[1].source = "demo = torch.randn(3)\ncheck_close = print"
+    kinds = engine.plan_cells(submitted, released, {"torch", "np", "check_close"})
+    assert kinds[1] == "student"
+
+
+def test_static_flags_catch_tampering_but_not_honest_code():
+    honest = "def conv2d_params(c_in, c_out, k, groups=1, bias=True):\n    return c_out * c_in // groups * k * k + c_out * bias\n"
+    assert guard.static_flags(honest, "c", {"check_equal", "torch"}, {"torch"}) == []
+    cheats = {
+        "def check_equal(*a, **k):\n    pass\n": "defines `check_equal`",
+        "torch.allclose = lambda *a, **k: True\n": "assigns the attribute `torch.allclose`",
+        "import sys\nsys.modules['cnnblocks.checks'].check_close = print\n": "uses the attribute modules",
+        "import builtins\n": "imports builtins",
+        "data = open('/work/main/solutions/x.ipynb').read()\n": "opens a file outside its folder",
+        "import sqlite3\n": "imports sqlite3",
+        "import os\nos.kill(os.getppid(), 9)\n": "calls os.kill",
+        "get_ipython().set_custom_exc((AssertionError,), lambda *a: None)\n": "calls get_ipython",
+    }
+    for code, expected in cheats.items():
+        details = [f.detail for f in guard.static_flags(code, "c", {"check_equal", "torch"}, {"torch"})]
+        assert any(expected in d for d in details), (code, details)
+
+
+# -- forked children behave like fresh interpreters ----------------------------------------------------
+PROBE = """
+import torch, keras, numpy as np
+from cnnblocks import seed_everything
+seed_everything(7)
+conv = torch.nn.Conv2d(3, 4, 3)
+t = float(conv(torch.randn(2, 3, 9, 9)).sum().detach())
+layer = keras.layers.Conv2D(4, 3)
+k = float(np.asarray(layer(keras.random.normal((2, 9, 9, 3), seed=1))).sum())
+threads = torch.get_num_threads()
+print(repr((round(t, 5), round(k, 5), threads)))
+"""
+
+
+def _run_worker_job(sources, kinds=None, use_sandbox=False):
+    nb = new_notebook(cells=[new_code_cell(s) for s in sources])
+    pool = engine.LocalPool(1, [ROOT], use_sandbox, threads=1)
+    try:
+        jobs = [{"id": str(i), "nonce": f"n{i}", "notebook": json.loads(json.dumps(nb)), "files": {},
+                 "kinds": kinds or ["student"] * len(sources), "timeout": 60, "cpu_seconds": 300, "memory_mb": 4096}
+                for i in range(2)]
+        return list(pool.run(jobs))
+    finally:
+        pool.close()
+
+
+def _text(result, cell=0):
+    texts = [o.get("text", "") for o in result["notebook"]["cells"][cell]["outputs"] if o["output_type"] == "stream"]
+    return "".join("".join(t) if isinstance(t, list) else t for t in texts)
+
+
+@pytest.mark.slow
+def test_forked_children_compute_what_a_fresh_interpreter_computes():
+    """Seeded PyTorch and Keras results in a child forked from the warm worker equal a fresh process's,
+    and one child's definitions and patches never reach the next child."""
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "TF_CPP_MIN_LOG_LEVEL": "3"}
+    fresh = subprocess.run([sys.executable, "-c", "from cnnblocks import notebook_setup; notebook_setup()\n" + PROBE],
+                           capture_output=True, text=True, env=env, check=True).stdout.strip().splitlines()[-1]
+    results = _run_worker_job(["from cnnblocks import notebook_setup; notebook_setup()", PROBE,
+                               "print('leak' in globals()); leak = 1; import torch; torch.allclose = None"])
+    for result in results:
+        assert result["status"] == "ok", result["reason"]
+        assert _text(result, 1).strip().splitlines()[-1] == fresh
+        assert _text(result, 2).strip() == "False"  # the previous child's `leak` is not here
+
+
+GETMODULE_PROBE = r"""
+import inspect, json, sys, types
+from cnngrade import worker
+
+def frame_of(filename):
+    namespace = {}
+    exec(compile("import sys\ndef here():\n    return sys._getframe()\n", filename, "exec"), namespace)
+    return namespace["here"]()
+
+def answers():
+    objects = [frame_of("<cell-1>"), frame_of("/tmp/ipykernel_1/2.py"), compile("1", "<x>", "exec"), json,
+               json.dumps, json.JSONDecoder, inspect.currentframe(), len, sys.exc_info]
+    try:
+        json.loads("{")
+    except ValueError as err:
+        tb = err.__traceback__
+        while tb.tb_next:
+            tb = tb.tb_next
+        objects.append(tb.tb_frame)  # a frame of a module's own file
+    return [getattr(inspect.getmodule(o), "__name__", None) for o in objects]
+
+scans = []
+original = inspect.getmodule
+def counting(object, _filename=None):  # the standard function, counting the calls in which it scans
+    if not (inspect.ismodule(object) or hasattr(object, "__module__") or hasattr(object, "__name__")):
+        file = inspect.getabsfile(object, _filename)
+        if file not in inspect.modulesbyfile:
+            scans.append(file)
+    return original(object, _filename)
+inspect.getmodule = counting
+before = answers()
+standard_scans = len(scans)
+worker.remember_module_scans()  # its own first scan
+scans.clear()
+after = answers()
+again = answers()
+remembered_scans = len(scans)
+# a module loaded afterwards, whose frames must be found (a new module count means a new scan)
+module = types.ModuleType("late_module"); module.__file__ = "/tmp/late_module.py"
+exec(compile("import sys\ndef here():\n    return sys._getframe()\n", module.__file__, "exec"), module.__dict__)
+sys.modules["late_module"] = module
+late = getattr(inspect.getmodule(module.here()), "__name__", None)
+print(json.dumps({"before": before, "after": after, "again": again, "late": late,
+                  "standard_scans": standard_scans, "remembered_scans": remembered_scans}))
+"""
+
+
+def test_remembered_module_scans_give_inspects_answers_with_fewer_scans():
+    """The worker's ``inspect.getmodule`` (see ``worker.remember_module_scans``) answers exactly as the
+    standard one, finds a module loaded later, and does not re-scan for a file it already knows is none."""
+    out = subprocess.run([sys.executable, "-c", GETMODULE_PROBE], capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["before"] == result["after"] == result["again"]
+    assert result["before"][:3] == [None, None, None] and result["before"][3] == "json"
+    assert result["before"][-1] == "json.decoder"
+    assert result["late"] == "late_module"
+    assert result["standard_scans"] >= 4  # one per question about a frame or code object of no module
+    assert result["remembered_scans"] == 0  # the worker's own scan answers them all until a module loads
+
+
+# -- same grades as nbgrader ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def failure_comparison(tmp_path_factory):
+    # One engine worker: eleven notebooks do not repay a second worker's start-up (about 7 s of CPU).
+    return compare.compare(compare.failure_class(CHAPTERS), CHAPTERS, tmp_path_factory.mktemp("compare"), workers=1)
+
+
+@pytest.mark.slow
+def test_engine_gives_nbgrader_grades_on_every_chapter_and_failure_kind(failure_comparison):
+    result = failure_comparison
+    assert result.equal, "\n".join(result.mismatches)
+    assert result.cells > 0 and result.submissions == len(CHAPTERS) + 3
+    assert all(result.graded[chapter] for chapter in CHAPTERS), "every chapter has a graded submission in the comparison"
+
+
+@pytest.mark.slow
+def test_engine_reports_ungradable_submissions_with_a_reason(failure_comparison):
+    failed = failure_comparison.failed[CHAPTERS[0]]
+    assert {"fails-crash", "fails-empty", "fails-not-a-notebook"} <= set(failed)
+    assert "lessons-stderr-then-error" not in failed  # graded: the cells that raise score 0
+
+
+@pytest.mark.slow
+def test_engine_gives_nbgrader_grades_when_a_cell_never_ends(tmp_path):
+    result = compare.compare(compare.timeout_class(CHAPTERS[0]), [CHAPTERS[0]], tmp_path, timeout=20, side_by_side=True)
+    assert result.equal, "\n".join(result.mismatches)
+    assert result.failed[CHAPTERS[0]] == [] and result.graded[CHAPTERS[0]] == ["fails-timeout"]
+    assert result.cells > 0  # interrupted, then graded: the looping cell scores 0 in both
+
+
+# -- Dask: same grades, a worker killed mid-run --------------------------------------------------------
+@pytest.mark.slow
+def test_dask_cluster_grades_like_local_and_survives_a_killed_worker(tmp_path, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    chapter = CHAPTERS[0]
+    course = Course(tmp_path / "course", ROOT)
+    released = course.generate(chapter)
+    source = course.source_notebook(chapter)
+    course.submit(SOLUTION, chapter, nbtools.make_submission(released, source, keep_demos=False))
+    course.submit(STUB, chapter, released)
+    chosen = [v for v in variants.load(ROOT / "autograde", chapter)][:4]
+    for v in chosen:
+        code = v.resolve(nbtools.solved_source(nbtools.cell_by_id(source, v.replaces)))
+        course.submit(v.student_id, chapter, nbtools.make_submission(released, source, {v.replaces: code}, keep_demos=False))
+    for key, value in course.env().items():
+        monkeypatch.setenv(key, value)
+    tests = nbtools.test_cells(source)
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, protocol="tcp://",
+                                  host="127.0.0.1", dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        pids = client.run(os.getpid)
+        outcome: dict = {}
+        thread = threading.Thread(target=lambda: outcome.update(engine.autograde(
+            ROOT / "autograde", chapter, scheduler=cluster.scheduler_address, force=True, progress=False,
+            log=lambda *_: None) and {"done": True}))
+        thread.start()
+        deadline = time.time() + 600
+        victim = None
+        while time.time() < deadline and victim is None:  # kill a worker while it grades
+            busy = [address for address, tasks in client.processing().items() if tasks]
+            if busy:
+                victim = pids[busy[0]]
+                time.sleep(2)
+                os.kill(victim, signal.SIGKILL)
+            time.sleep(0.5)
+        thread.join(timeout=900)
+        assert victim is not None and outcome.get("done")
+
+    record = course.engine_outcomes(chapter)
+    assert sorted(record) == sorted([SOLUTION, STUB] + [v.student_id for v in chosen])  # none lost
+    assert all(o["status"] == "graded" for o in record.values()), record
+    scores = course.scores(chapter)
+    assert all(scores[SOLUTION][c].score == p for c, p in tests.items())
+    assert all(scores[STUB][c].score == 0 for c in tests)
+    for v in chosen:
+        for cell, points in tests.items():
+            assert scores[v.student_id][cell].score == (0 if cell in v.loses else points), (v.name, cell)
+    from nbgrader.api import Gradebook
+
+    with Gradebook("sqlite:///" + str(course.folder / "work" / "gradebook.db")) as gb:  # none counted twice
+        assert len(gb.find_assignment(chapter).submissions) == len(record)
+
+
+def test_courses_generated_side_by_side_keep_their_own_folders(tmp_path, monkeypatch):
+    """check-engine builds one course per chapter in threads; nbgrader's converter reads the course's
+    folders from the process environment, so two generations at once must not see each other's (the
+    configuration is loaded slowly here, so that without a lock the threads would overwrite it)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    seen = []
+    real = engine.load_config
+
+    def slow_load_config(folder):
+        before = os.environ["CNNBLOCKS_COURSE_ROOT"]
+        time.sleep(0.3)
+        seen.append((before, os.environ["CNNBLOCKS_COURSE_ROOT"]))
+        return real(folder)
+
+    monkeypatch.setattr(engine, "load_config", slow_load_config)
+    chapters = CHAPTERS[:3]
+    with ThreadPoolExecutor(len(chapters)) as pool:
+        released = list(pool.map(lambda ch: Course(tmp_path / ch, ROOT).generate(ch), chapters))
+    assert len(seen) == len(chapters) and all(before == after for before, after in seen), seen
+    for chapter, nb in zip(chapters, released):
+        assert (tmp_path / chapter / "chapters" / chapter / f"{chapter}.ipynb").exists() and nb.cells
+
+
+# -- the trust boundary: the child holds nothing the grader decides with ------------------------------
+SECRET = "hidden_marker_8d1f"  # in the test cell's source only
+HISTORY_PROBE = r"""
+import gc, json, linecache, sys
+from cnngrade import worker
+shell = get_ipython()
+needle = "secret = 'hidden_marker_" + format(0x8D1F, "x")  # built here: not a constant of this cell
+places = {
+    "In": "\n".join(In), "_ih": "\n".join(_ih), "_i": _i, "_ii": _ii, "_iii": _iii, "Out": repr(Out),
+    "linecache": "".join("".join(entry[2]) for entry in list(linecache.cache.values()) if len(entry) > 2 and entry[2]),
+    "parent": json.dumps(shell.kernel.get_parent(), default=str), "shell.parent_header": json.dumps(shell.parent_header, default=str),
+    "last_execution_result": repr(getattr(shell.last_execution_result, "info", None)),
+    "history": repr(shell.history_manager.input_hist_raw),
+    "last_traceback": repr(getattr(sys, "last_traceback", None)) + repr(getattr(shell.InteractiveTB, "tb", None)),
+}
+def strings(obj):
+    values = obj.values() if isinstance(obj, dict) else obj if isinstance(obj, (list, tuple)) else ()
+    return [v for v in values if isinstance(v, str)]
+places["any live container"] = "".join(s for o in gc.get_objects() for s in strings(o) if needle in s and s is not needle)
+print(json.dumps({"found": sorted(k for k, v in places.items() if needle in v),
+                  "dumpable": worker._prctl(worker.PR_GET_DUMPABLE),
+                  "seccomp": [l.split()[1] for l in open("/proc/self/status") if l.startswith("Seccomp:")]}))
+"""
+
+
+def test_test_cells_leave_no_source_in_the_child_and_a_stuck_worker_is_replaced(monkeypatch):
+    """After a test cell (here one that fails, so that a traceback exists), a later cell finds its source in
+    none of the places IPython and the kernel keep cells (``In``, ``_ih``, ``_i``, ``Out``, ``linecache``,
+    the parent message, the last result and traceback, the history) nor in any live container; before
+    it, the child does not hold it either (it never sees the notebook); the child is not dumpable and
+    runs under a seccomp filter. Then a worker that stops answering is given up at the engine's own
+    wall-clock limit, the submission fails with the reason, and the worker is replaced."""
+    test_cell = f"secret = '{SECRET}'\nassert secret == 'other', secret"
+    sources = ["x = 1", HISTORY_PROBE, test_cell, HISTORY_PROBE]
+    nb = new_notebook(cells=[new_code_cell(s) for s in sources])
+    pool = engine.LocalPool(1, [ROOT], False, threads=1)
+    try:
+        job = {"id": "probe", "nonce": "n1", "notebook": json.loads(json.dumps(nb)), "files": {},
+               "kinds": ["setup", "student", "test", "student"], "timeout": 60, "cpu_seconds": 300, "memory_mb": 4096}
+        (result,) = pool.run([job])
+        assert result["status"] == "ok", result["reason"]
+        assert "AssertionError" in json.dumps(result["notebook"]["cells"][2]["outputs"])  # the test cell ran
+        before, after = (json.loads(_text(result, i).strip().splitlines()[-1]) for i in (1, 3))
+        assert before["found"] == [] and after["found"] == [], (before, after)
+        assert after["dumpable"] == 0 and after["seccomp"] == ["2"], after
+
+        monkeypatch.setattr(engine.pools, "WORKER_MARGIN_SECONDS", 0)
+        stuck = {**job, "nonce": "n2", "wall_seconds": 3}
+        worker = pool.workers[0]
+        os.kill(worker.proc.pid, signal.SIGSTOP)  # a worker that no longer answers
+        started = time.monotonic()
+        (result,) = pool.run([stuck])
+        assert result["status"] == "failed" and "wall-clock limit of 3 s" in result["reason"], result
+        assert time.monotonic() - started < 30 and pool.workers[0] is None and worker.proc.poll() is not None
+    finally:
+        pool.close()
+
+
+def test_a_child_cannot_forge_replies_or_outlive_its_limits():
+    """A reply that does not carry the request's token fails the submission at once (no waiting), and a
+    cell that ignores the interrupt is killed after the grace; the worker goes on with the next job."""
+    forge = ("import json, os, struct\n"
+             "for fd in range(3, 64):\n"
+             "    try:\n"
+             "        if os.readlink(f'/proc/self/fd/{fd}').startswith('pipe:'):\n"
+             "            data = json.dumps({'token': 'guess', 'outputs': []}).encode()\n"
+             "            os.write(fd, struct.pack('>Q', len(data)) + data)\n"
+             "    except OSError:\n"
+             "        pass\n"
+             "import time\ntime.sleep(30)")
+    stubborn = "import signal, time\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    time.sleep(0.1)"
+    pool = engine.LocalPool(1, [ROOT], False, threads=1)
+    try:
+        jobs = [{"id": name, "nonce": name, "notebook": json.loads(json.dumps(new_notebook(cells=[new_code_cell(code)]))),
+                 "files": {}, "kinds": ["student"], "timeout": 2, "cpu_seconds": 300, "memory_mb": 4096}
+                for name, code in (("forge", forge), ("stubborn", stubborn), ("fine", "print('fine')"))]
+        results = {r["id"]: r for r in pool.run(jobs)}
+        assert results["forge"]["status"] == "failed" and "not its own" in results["forge"]["reason"], results["forge"]
+        assert results["forge"]["seconds"] < 10
+        assert results["stubborn"]["status"] == "failed" and "did not stop" in results["stubborn"]["reason"]
+        assert results["fine"]["status"] == "ok" and _text(results["fine"]).strip() == "fine"
+    finally:
+        pool.close()
+
+
+def test_the_audit_hook_reads_paths_by_whole_components_after_normalising():
+    """`/usr/../<course>` is the course and `/usrx` is not under `/usr`: both are recorded (review finding)."""
+    secret = "/srv/cnngrade-course/solutions/secret.ipynb"  # outside every allowed folder (a clone may sit in /tmp)
+    script = (
+        "import os, sys, tempfile\n"
+        "from cnngrade.worker import install_audit_hook\n"
+        "record = []\n"
+        "work = tempfile.mkdtemp()\n"
+        "install_audit_hook(work, record)\n"
+        f"for path in ('/usr/..' + {secret!r}, '/usrx-missing', "
+        "os.path.join(work, 'own.txt'), '/usr/lib/os-release', sys.prefix + '/pyvenv.cfg'):\n"
+        "    try:\n"
+        "        open(path).close()\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "print('\\n'.join(record))\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True).stdout
+    assert f"read {secret}" in out, out
+    assert "read /usrx-missing" in out, out
+    assert "own.txt" not in out and "os-release" not in out and "pyvenv" not in out, out
+
+
+# -- the worker/child boundary (red team rt-a) -------------------------------------------------------------
+def test_a_job_whose_worker_died_is_retried_once_on_a_fresh_worker(monkeypatch):
+    """A worker that dies (or whose fork server an earlier job reached) does not fail the job it was given:
+    the pool grades that job again on a fresh worker, once; a job that kills its worker twice fails with
+    its reason. A job that ran out of its time is not retried."""
+    from cnngrade import worker as worker_mod
+
+    made, script = [], {}
+
+    class FakeWorker:
+        def __init__(self, *args):
+            made.append(self)
+            self.proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+
+        def grade(self, job):
+            outcome = script[job["id"]].pop(0)
+            if outcome == "dies":
+                raise engine.WorkerFailed("the grading worker died or sent pipe closed", retry=True)
+            if outcome == "late":
+                raise engine.WorkerFailed("no result within the submission's wall-clock limit")
+            if outcome == "server gone":
+                return {"id": job["id"], "nonce": job["nonce"], "status": "failed", "retire": True, "retry": True,
+                        "reason": "the worker's fork server is gone: not graded, retried by a new worker"}
+            return {"id": job["id"], "nonce": job["nonce"], "status": "ok", "reason": "", "retire": False}
+
+        def close(self):
+            self.proc.kill()
+            self.proc.wait()
+
+    monkeypatch.setattr(engine.pools, "LocalWorker", FakeWorker)
+    script.update({"a": ["server gone", "ok"], "b": ["dies", "ok"], "c": ["dies", "dies", "ok"], "d": ["late", "ok"]})
+    pool = engine.LocalPool(1, [], False, threads=1)
+    try:
+        results = {r["id"]: r for r in pool.run([{"id": k, "nonce": k} for k in "abcd"])}
+    finally:
+        pool.close()
+    assert results["a"]["status"] == results["b"]["status"] == "ok", results
+    assert results["c"]["status"] == "failed" and "died" in results["c"]["reason"] and "second time" in results["c"]["reason"]
+    assert results["d"]["status"] == "failed" and "wall-clock" in results["d"]["reason"] and script["d"] == ["ok"]
+    assert script["c"] == ["ok"] and len(made) == 5 and all("retry" not in r for r in results.values())
+    assert worker_mod.fork_server_problem  # (used by the worker before and after each job: next test)
+
+
+def test_the_worker_notices_a_fork_server_stopped_or_with_other_limits():
+    from cnngrade import worker as worker_mod
+
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        time.sleep(0.3)
+        limits = open(f"/proc/{proc.pid}/limits").read()
+        assert worker_mod.fork_server_problem(proc.pid, limits) == ""
+        os.kill(proc.pid, signal.SIGSTOP)
+        time.sleep(0.2)
+        assert "state" in worker_mod.fork_server_problem(proc.pid, limits)
+        os.kill(proc.pid, signal.SIGCONT)
+        time.sleep(0.2)
+        import resource
+        resource.prlimit(proc.pid, resource.RLIMIT_DATA, (1 << 30, 1 << 30))
+        assert "limits" in worker_mod.fork_server_problem(proc.pid, limits)
+        proc.kill()
+        proc.wait()
+        assert "gone" in worker_mod.fork_server_problem(proc.pid, limits)
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+SECCOMP_PROBE = """
+import json, os, resource, signal, sys
+from cnngrade import worker
+server = os.getpid()
+pid = os.fork()
+if pid == 0:
+    assert worker.seccomp_filter((server, 1, -1, -os.getpgid(0)))
+    def outcome(call):
+        try:
+            call()
+            return "allowed"
+        except OSError as err:
+            return err.strerror
+    found = {"prlimit server": outcome(lambda: resource.prlimit(server, resource.RLIMIT_DATA, (1 << 20, 1 << 20))),
+             "kill server": outcome(lambda: os.kill(server, signal.SIGKILL)),
+             "kill everyone": outcome(lambda: os.kill(-1, signal.SIGKILL)),
+             "kill its group": outcome(lambda: os.killpg(os.getpgid(server), signal.SIGKILL)),
+             "prlimit itself": outcome(lambda: resource.prlimit(os.getpid(), resource.RLIMIT_CORE, (0, 0))),
+             "setrlimit": outcome(lambda: resource.setrlimit(resource.RLIMIT_CORE, (0, 0))),
+             "signal itself": outcome(lambda: os.kill(os.getpid(), 0)),
+             "affinity": outcome(lambda: os.sched_setaffinity(0, os.sched_getaffinity(0)))}
+    child = os.fork()
+    if child == 0:
+        os.setpgid(0, 0)
+        signal.pause()
+    found["kill its own child"] = outcome(lambda: os.kill(child, signal.SIGKILL))
+    os.waitpid(child, 0)
+    print(json.dumps(found))
+    os._exit(0)
+os.waitpid(pid, 0)
+print(json.dumps({"server data limit": resource.getrlimit(resource.RLIMIT_DATA)[0]}))
+"""
+
+
+def test_a_child_cannot_set_limits_of_or_signal_the_worker_or_fork_server():
+    """``resource.prlimit(fork_server, RLIMIT_DATA, 1 MB)`` from a child broke every later student of that
+    worker (red team: y-prlimit-data-quiet); ``kill`` reached the fork server. The child's seccomp filter
+    answers EPERM when the pid is the grader's; the child's own processes are its to signal and limit."""
+    out = subprocess.run([sys.executable, "-c", SECCOMP_PROBE], capture_output=True, text=True, check=True, cwd=ROOT)
+    child, server = (json.loads(line) for line in out.stdout.strip().splitlines()[-2:])
+    denied = ("prlimit server", "kill server", "kill everyone", "kill its group")
+    assert {k: child[k] for k in denied} == dict.fromkeys(denied, "Operation not permitted"), child
+    assert {k: v for k, v in child.items() if k not in denied} == dict.fromkeys(set(child) - set(denied), "allowed")
+    assert server["server data limit"] == resource_infinity()
+
+
+def resource_infinity():
+    import resource
+
+    return resource.getrlimit(resource.RLIMIT_DATA)[0]
+
+
+def test_replies_are_checked_field_by_field():
+    from nbformat.v4 import new_output
+
+    from cnngrade import worker as worker_mod
+
+    honest = {"token": "t", "execution_count": 3, "flags": [{"kind": "guard", "detail": "d", "cell": "c"}],
+              "modules": ["np"], "outputs": [new_output("stream", name="stdout", text="hi"),
+                                             new_output("error", ename="E", evalue="v", traceback=["a", "b"]),
+                                             new_output("display_data", data={"image/png": "AAAA", "text/plain": ["x"]}),
+                                             new_output("execute_result", data={"application/json": {"a": 1}},
+                                                        execution_count=3)]}
+    assert worker_mod._malformed(json.loads(json.dumps(honest))) == ""
+    bad = [{"execution_count": 10 ** 40 * 1.0}, {"execution_count": True}, {"outputs": [{"output_type": "stream",
+           "name": "stdout", "text": 3}]}, {"outputs": [{"output_type": "stream", "name": "/etc", "text": ""}]},
+           {"outputs": [{"output_type": "evil"}]}, {"outputs": [{"output_type": "error", "ename": "E", "evalue": "",
+           "traceback": [1]}]}, {"outputs": [{"output_type": "stream", "name": "stdout", "text": "", "extra": 1}]},
+           {"flags": [{"kind": 1, "detail": "", "cell": ""}]}, {"modules": [["x"]]}, {"other": 1},
+           {"outputs": [{"output_type": "stream", "name": "stdout", "text": "x" * (3 * worker_mod.TEXT_CHARS)}]},
+           {"outputs": [{"output_type": "display_data", "data": {"text/plain": {"x": 1}}, "metadata": {}}]}]
+    for fields in bad:
+        assert worker_mod._malformed({"token": "t", **fields}), fields
