@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,7 +169,7 @@ def segments(markdown: str) -> list[Segment]:
     out: list[Segment] = []
     parents: list[str] = []
     row_map, col = None, 0
-    for i, tok in enumerate(tokens):
+    for tok in tokens:
         if tok.nesting == 1:
             parents.append(tok.type)
             if tok.type == "tr_open":
