@@ -318,6 +318,7 @@ places["any live container"] = "".join(s for o in gc.get_objects() for s in stri
 print(json.dumps({"found": sorted(k for k, v in places.items() if needle in v),
                   "dumpable": worker._prctl(worker.PR_GET_DUMPABLE),
                   "seccomp": [l.split()[1] for l in open("/proc/self/status") if l.startswith("Seccomp:")]}))
+del needle, places  # the test cell runs in a copy of the namespace (guard.hide_shadows): no stale needle there
 """
 
 
