@@ -337,9 +337,9 @@ def _shape(value: Any, what: str, hint: str) -> tuple:
     return _read(value, what, hint, _array).shape
 
 
-def _module_parts(module: Any, key: str, what: str) -> list:
-    """The values of ``module._modules`` or ``module._parameters`` read from the instance's own dictionary
-    (no ``__getattr__``, no property of the student's class), as an exact ``dict``."""
+def _module_items(module: Any, key: str, what: str) -> list:
+    """The items of ``module._modules``, ``_parameters`` or ``_buffers`` read from the instance's own
+    dictionary (no ``__getattr__``, no property of the student's class), as an exact ``dict``."""
     fw = _FRAMEWORKS
     try:
         own = fw.torch_module_dict(module)
@@ -348,11 +348,15 @@ def _module_parts(module: Any, key: str, what: str) -> list:
     table = own.get(key) if type(own) is dict else None
     if type(table) is not dict:
         raise AssertionError(f"{what}: the {_type_name(module)}'s {key} is not a plain dict (was it replaced?)")
-    return list(dict.values(table))
+    items = list(dict.items(table))
+    if any(type(name) is not str for name, _ in items):
+        raise AssertionError(f"{what}: the {_type_name(module)}'s {key} has a name that is not a plain str")
+    return items
 
 
-def modules_of(module: Any, what: str = "modules") -> list:
-    """Every module of a PyTorch model, itself first, each once, in the order ``nn.Module.modules`` gives.
+def named_modules_of(module: Any, what: str = "modules") -> list:
+    """``[(name, module)]`` for every module of a PyTorch model, itself first (name ``""``), each once, with
+    the dotted names and in the order ``nn.Module.named_modules`` gives.
 
     Read from the modules' own ``_modules`` dictionaries: no method of the student's classes runs, so an
     overridden ``modules()``, ``named_modules()`` or ``children()`` can neither hide nor invent a layer
@@ -365,7 +369,7 @@ def modules_of(module: Any, what: str = "modules") -> list:
     found: list = []
     seen: set = set()
 
-    def visit(node: Any, depth: int) -> None:
+    def visit(name: str, node: Any, depth: int) -> None:
         if not _derives(type(node), fw.torch_module):
             raise AssertionError(f"{what}: got a {_type_name(node)}, not a PyTorch nn.Module")
         if id(node) in seen:
@@ -373,31 +377,67 @@ def modules_of(module: Any, what: str = "modules") -> list:
         if depth > 200:
             raise AssertionError(f"{what}: modules nested too deeply")
         seen.add(id(node))
-        found.append(node)
-        for child in _module_parts(node, "_modules", what):
+        found.append((name, node))
+        for key, child in _module_items(node, "_modules", what):
             if child is not None:
-                visit(child, depth + 1)
+                visit(f"{name}.{key}" if name else key, child, depth + 1)
 
-    visit(module, 0)
+    visit("", module, 0)
     return found
 
 
-def parameters_of(module: Any, what: str = "parameters") -> list:
-    """Every parameter of a PyTorch model, each once, in the order ``nn.Module.parameters`` gives, read from
-    the modules' own ``_parameters`` dictionaries (an overridden ``parameters()`` or ``named_parameters()``
-    is never called); each is an exact ``nn.Parameter`` or ``torch.Tensor``."""
+def modules_of(module: Any, what: str = "modules") -> list:
+    """Every module of a PyTorch model, itself first, each once: ``named_modules_of`` without the names."""
+    return [node for _, node in named_modules_of(module, what)]
+
+
+def _tensors_of(module: Any, key: str, what: str) -> list:
+    """``[(dotted name, tensor)]`` from every module's own ``key`` table (``_parameters`` or ``_buffers``),
+    each tensor once, in the order of ``nn.Module.named_parameters`` / ``named_buffers``."""
     fw = _FRAMEWORKS
     found: list = []
     seen: set = set()
-    for node in modules_of(module, what):
-        for param in _module_parts(node, "_parameters", what):
-            if param is None or id(param) in seen:
+    for prefix, node in named_modules_of(module, what):
+        for name, tensor in _module_items(node, key, what):
+            if tensor is None or id(tensor) in seen:
                 continue
-            if type(param) not in fw.torch_tensor_types:
-                raise AssertionError(f"{what}: a parameter is a {_type_name(param)}: use nn.Parameter")
-            seen.add(id(param))
-            found.append(param)
+            if type(tensor) not in fw.torch_tensor_types:
+                kind = "parameter" if key == "_parameters" else "buffer"
+                raise AssertionError(f"{what}: a {kind} is a {_type_name(tensor)}: use nn.Parameter or a tensor")
+            seen.add(id(tensor))
+            found.append((f"{prefix}.{name}" if prefix else name, tensor))
     return found
+
+
+def named_parameters_of(module: Any, what: str = "parameters") -> list:
+    """``[(name, parameter)]`` as ``nn.Module.named_parameters`` gives them, read from the modules' own
+    ``_parameters`` dictionaries (an overridden ``parameters()`` or ``named_parameters()`` is never
+    called); each is an exact ``nn.Parameter`` or ``torch.Tensor``."""
+    return _tensors_of(module, "_parameters", what)
+
+
+def parameters_of(module: Any, what: str = "parameters") -> list:
+    """Every parameter of a PyTorch model, each once: ``named_parameters_of`` without the names."""
+    return [param for _, param in _tensors_of(module, "_parameters", what)]
+
+
+def named_buffers_of(module: Any, what: str = "buffers") -> list:
+    """``[(name, buffer)]`` as ``nn.Module.named_buffers`` gives them (running statistics...), read from
+    the modules' own ``_buffers`` dictionaries."""
+    return _tensors_of(module, "_buffers", what)
+
+
+def state_of(module: Any, what: str = "state") -> dict:
+    """``{name: tensor}`` with the keys of ``module.state_dict()`` (parameters and persistent buffers), read
+    from the modules' own tables: an overridden ``state_dict()`` is never called. The tensors are the
+    module's own (not detached copies): clone them to keep a snapshot."""
+    state = dict(_tensors_of(module, "_parameters", what))
+    for prefix, node in named_modules_of(module, what):
+        skip = _FRAMEWORKS.torch_module_dict(node).get("_non_persistent_buffers_set", set())
+        for name, buffer in _module_items(node, "_buffers", what):
+            if buffer is not None and type(skip) is set and name not in skip:
+                state[f"{prefix}.{name}" if prefix else name] = buffer
+    return state
 
 
 def count_parameters(module: Any, trainable_only: bool = False, what: str = "parameters") -> int:

@@ -299,3 +299,90 @@ def test_a_student_value_is_quoted_short_in_a_message():
     with pytest.raises(AssertionError) as info:
         check_raises(ValueError, lambda: (_ for _ in ()).throw(KeyError(smuggled)))
     assert smuggled[:100] not in str(info.value)
+
+
+def _model():
+    from torch import nn
+
+    class Block(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv = nn.Conv2d(3, 4, 1, bias=False)
+            self.bn = nn.BatchNorm2d(4)
+            self.register_buffer("scratch", torch.zeros(2), persistent=False)
+
+        def forward(self, x):
+            return self.bn(self.conv(x))
+
+    shared = nn.ReLU()
+    return nn.Sequential(Block(), shared, nn.Sequential(Block(), shared), nn.Identity())
+
+
+def test_the_tables_give_what_the_module_methods_give():
+    from cnnblocks.checks import (count_parameters, modules_of, named_buffers_of, named_modules_of,
+                                  named_parameters_of, parameters_of, state_of)
+
+    model = _model()
+    assert [(n, id(m)) for n, m in named_modules_of(model)] == [(n, id(m)) for n, m in model.named_modules()]
+    assert [id(m) for m in modules_of(model)] == [id(m) for m in model.modules()]
+    assert [(n, id(p)) for n, p in named_parameters_of(model)] == [(n, id(p)) for n, p in model.named_parameters()]
+    assert [id(p) for p in parameters_of(model)] == [id(p) for p in model.parameters()]
+    assert [(n, id(b)) for n, b in named_buffers_of(model)] == [(n, id(b)) for n, b in model.named_buffers()]
+    state = state_of(model)
+    assert sorted(state) == sorted(model.state_dict()) and "0.scratch" not in state
+    assert all(state[k] is v or torch.equal(state[k], v) for k, v in model.state_dict().items())
+    assert count_parameters(model) == sum(p.numel() for p in model.parameters())
+    model[0].conv.weight.requires_grad_(False)
+    assert count_parameters(model, trainable_only=True) == sum(p.numel() for p in model.parameters() if p.requires_grad)
+
+
+def test_the_tables_are_read_without_the_students_methods():
+    """A class that overrides every listing method (to hide a layer, invent a parameter or lie about its
+    state) changes nothing the helpers read, and none of its methods runs."""
+    from torch import nn
+
+    from cnnblocks.checks import modules_of, named_modules_of, named_parameters_of, state_of
+
+    calls = []
+
+    class Liar(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv = nn.Conv2d(2, 2, 1)
+
+        def _lie(self, *args, **kwargs):
+            calls.append("called")
+            return iter(())
+
+        modules = named_modules = children = named_children = parameters = named_parameters = _lie
+        buffers = named_buffers = _lie
+
+        def state_dict(self, *args, **kwargs):
+            calls.append("called")
+            return {}
+
+        def __getattr__(self, name):
+            calls.append(name)
+            return super().__getattr__(name)
+
+    liar = Liar()
+    assert [n for n, _ in named_modules_of(nn.Sequential(liar))] == ["", "0", "0.conv"]
+    assert len(modules_of(liar)) == 2
+    assert [n for n, _ in named_parameters_of(liar)] == ["conv.weight", "conv.bias"]
+    assert sorted(state_of(liar)) == ["conv.bias", "conv.weight"]
+    assert calls == []
+
+
+@pytest.mark.parametrize("break_it, message", [
+    (lambda m: m.__dict__.__setitem__("_modules", type("D", (dict,), {})(m._modules)), "not a plain dict"),
+    (lambda m: m._modules.__setitem__(1, torch.nn.ReLU()), "not a plain str"),
+    (lambda m: m._modules.__setitem__("x", object()), "not a PyTorch nn.Module"),
+    (lambda m: m._parameters.__setitem__("w", [1.0]), "a parameter is a list"),
+])
+def test_broken_tables_are_refused(break_it, message):
+    from cnnblocks.checks import named_parameters_of
+
+    model = torch.nn.Sequential(torch.nn.Linear(2, 2))
+    break_it(model)
+    with pytest.raises(AssertionError, match=message):
+        named_parameters_of(model)
