@@ -72,7 +72,7 @@ translations: setup  ## extract the book's messages (_build/gettext/*.pot) and r
 book-instructor: setup  ## the book built from solutions/ (solutions, hidden tests) into _build/instructor: never publish it
 	$(BIN)/python -m cnngrade.book instructor _build/instructor
 
-browser:  ## install Debian's chromium + chromium-driver for tests/test_browser.py (as root; CI does it in .ci/run)
+browser:  ## install Debian's chromium + chromium-driver for tests/integration/test_browser.py (as root; CI does it in .ci/run)
 	apt-get update && apt-get install -y chromium chromium-driver fonts-liberation fonts-noto-cjk
 
 # -- students --------------------------------------------------------------------------------------
