@@ -25,7 +25,7 @@ def out_of_sync(root: Path | None = None) -> list[str]:
             if not committed.exists() or _canonical(committed) != _canonical(course.released_path(chapter)):
                 stale.append(chapter)
     released = {p.name for p in (root / "chapters").iterdir() if p.is_dir()} if (root / "chapters").exists() else set()
-    from .i18n import LANGUAGES
+    from ..i18n import LANGUAGES
 
     released -= set(LANGUAGES)  # chapters/<lang>/: the translated notebooks (cnngrade.catalogs.release)
     stale += sorted(released - set(chapters(root)))  # a released chapter without a source
