@@ -614,6 +614,20 @@ FILE_ATTACKS = {"a-kernel-hack-file": ("notes.py", KERNEL_FILE, "import notes\n"
                 "a-pyc-takeover": ("helper.pyc", _pyc(_TAKEOVER), "from helper import conv2d_params\n")}
 OWN_MODULE = ("my_solution.py", RIGHT, "from my_solution import conv2d_params\n")
 
+# -- red team A round 3 ------------------------------------------------------------------------------------
+# Honest students whose outputs the worker refused: the whole submission FAILED before (a reply of more than
+# 10,000 outputs, an error text over the worker's limit, a reply over 32 MB, replies over 96 MB in all). Now
+# the child cuts what does not fit, with a note, and the grades stay nbgrader's (worker._fit_outputs).
+BIG_OUTPUTS = {
+    "z-many-flushes": (RIGHT + "\nfor _i in range(12_000):\n    print(_i, flush=True)\n", []),
+    "z-long-error": (RIGHT, ["raise ValueError('a message of 3 MB: ' + 'x' * 3_000_000)"]),
+    "z-big-display": (RIGHT, ["from IPython.display import display\n"
+                              "display({'text/plain': 'x' * 40_000_000}, raw=True)"]),
+    "z-many-big-displays": (RIGHT, ["from IPython.display import display\n"
+                                    "for _ in range(3):\n    display({'text/plain': 'y' * 7_000_000}, raw=True)"] * 5),
+}
+
+
 # Attacks that take the whole notebook down: reported as not graded, with a reason.
 NOT_GRADED = {"a-fake-results", "a-block-request-pipe"}
 # Attacks whose tampering the sandbox, the seccomp filter or the rlimits stop before it is visible to the
@@ -670,6 +684,10 @@ def attacked_class(tmp_path_factory):
     (own_folder / OWN_MODULE[0]).write_text(OWN_MODULE[1])
     (own_folder / "__pycache__").mkdir()  # handed in with it: left out of the sandbox, the .py is compiled there
     (own_folder / "__pycache__" / "my_solution.cpython-311.pyc").write_bytes(_pyc(OWN_MODULE[1]))
+    for student, (code, cells) in BIG_OUTPUTS.items():
+        nb = nbtools.make_submission(released, source, {"conv2d_params": code}, keep_demos=False)
+        nb.cells += [nbformat.v4.new_code_cell(cell) for cell in cells]
+        course.submit(student, CHAPTER, nb)
     # Honest students graded before ("0-...") and after ("z-...") the attackers (one worker: in order).
     course.submit("0-honest", CHAPTER, nbtools.make_submission(released, source, keep_demos=False))
     course.submit("z-honest", CHAPTER, nbtools.make_submission(released, source, keep_demos=False))
@@ -717,7 +735,7 @@ def test_honest_students_keep_their_grades(attacked_class):
     points = _points(course.source_notebook(CHAPTER))
     scores = course.scores(CHAPTER)
     record = course.engine_outcomes(CHAPTER)
-    for student in ("0-honest", "z-honest", "z-colab", "z-renamed", "z-own-module"):
+    for student in ("0-honest", "z-honest", "z-colab", "z-renamed", "z-own-module", *BIG_OUTPUTS):
         assert {c: scores[student][c].score for c in points} == points, (student, proc.stdout[-3000:])
         assert record[student]["flags"] == [], (student, record[student]["flags"])
     assert "(1).ipynb" in record["z-renamed"]["note"]
@@ -761,6 +779,22 @@ def test_bad_files_are_reported_and_the_rest_is_graded(attacked_class):
     assert "stopped reading" in blocked["reason"] and blocked["seconds"] < 60, blocked  # within a cell's limit
     assert record["a-kill-the-grader"]["status"] == "graded"  # its kill() is denied: the cell fails, not the worker
     assert sum(o["status"] == "graded" for o in record.values()) == len(record) - 2 - len(NOT_GRADED)
+
+
+def test_large_outputs_are_cut_with_a_note_not_failed(attacked_class):
+    """Red team A, round 3: a cell's outputs beyond what the worker accepts are cut with a note; the
+    submission is graded (its grades: test_honest_students_keep_their_grades)."""
+    course, _, _, _ = attacked_class
+    record = course.engine_outcomes(CHAPTER)
+    for student in BIG_OUTPUTS:
+        assert record[student]["status"] == "graded", (student, record[student])
+        graded = nbtools.read(course.folder / "work" / "autograded" / student / CHAPTER / f"{CHAPTER}.ipynb")
+        text = json.dumps([c.outputs for c in graded.cells if c.cell_type == "code"])
+        assert len(text) < 100_000_000, student
+        if student == "z-many-flushes":
+            assert "11999" in text, student
+        else:
+            assert "cut by the grader" in text, student
 
 
 def test_no_file_of_the_course_changed(attacked_class):
