@@ -653,6 +653,17 @@ def install_audit_hook(workdir: str, record: list) -> None:
             full = os.path.normpath(path if os.path.isabs(path) else os.path.join(os.getcwd(), path))
             if not inside(full):
                 detail = f"{'read' if event == 'open' else 'listed'} {full}"
+        elif event == "sqlite3.connect" and args and isinstance(args[0], (str, bytes, os.PathLike)):
+            # a database file in the allowed folders is not a flag: IPython's own history thread opens
+            # ~/.ipython/.../history.sqlite whenever it starts (a race: honest students were flagged at random)
+            path = os.fsdecode(args[0])
+            full = os.path.normpath(path if os.path.isabs(path) else os.path.join(os.getcwd(), path))
+            if path != ":memory:" and not path.startswith("file:") and not inside(full):
+                detail = f"{AUDITED[event]} ({event}: {full})"
+            elif path.startswith("file:"):
+                detail = f"{AUDITED[event]} ({event})"
+        elif event == "socket.connect" and len(args) > 1 and isinstance(args[1], (str, bytes)):
+            pass  # a local (AF_UNIX) socket: DataLoader(num_workers=...) passes tensors through one
         elif event in AUDITED:
             detail = f"{AUDITED[event]} ({event})"
         if detail and detail not in seen and len(seen) < 20:
