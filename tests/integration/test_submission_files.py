@@ -20,6 +20,7 @@ import stat
 import subprocess
 import tarfile
 import zipfile
+import sys
 import zlib
 
 import nbformat
@@ -33,7 +34,9 @@ from cnngrade.feedback import AFTER_TESTS_NOTE
 from conftest import ROOT
 from test_attacks import WRONG, _require_sandbox
 from test_class import hidden_test_lines, page_text
-from test_feedback import _Markup
+
+sys.path.insert(0, str(ROOT / "tests" / "unit"))  # test_feedback lives there (found only when tests/unit is collected)
+from test_feedback import _Markup  # noqa: E402
 
 CHAPTER = "01-one-by-one"
 NOTEBOOK = f"{CHAPTER}.ipynb"
