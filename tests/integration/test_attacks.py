@@ -614,6 +614,38 @@ FILE_ATTACKS = {"a-kernel-hack-file": ("notes.py", KERNEL_FILE, "import notes\n"
                 "a-pyc-takeover": ("helper.pyc", _pyc(_TAKEOVER), "from helper import conv2d_params\n")}
 OWN_MODULE = ("my_solution.py", RIGHT, "from my_solution import conv2d_params\n")
 
+# -- red team A round 3 ------------------------------------------------------------------------------------
+# Honest students whose outputs the worker refused: the whole submission FAILED before (a reply of more than
+# 10,000 outputs, an error text over the worker's limit, a reply over 32 MB, replies over 96 MB in all). Now
+# the child cuts what does not fit, with a note, and the grades stay nbgrader's (worker._fit_outputs).
+BIG_OUTPUTS = {
+    # DataLoader's worker processes pass tensors through a local socket: the audit hook flagged every
+    # honest student that used one ("opened a network connection")
+    "z-dataloader": (RIGHT + "\nimport torch as _t\nfrom torch.utils.data import DataLoader, TensorDataset\n"
+                     "print(sum(float(b[0].sum()) for b in DataLoader(TensorDataset(_t.ones(8, 2)), batch_size=4,"
+                     " num_workers=2)))\n", []),
+    "z-many-flushes": (RIGHT + "\nfor _i in range(12_000):\n    print(_i, flush=True)\n", []),
+    "z-long-error": (RIGHT, ["raise ValueError('a message of 3 MB: ' + 'x' * 3_000_000)"]),
+    "z-big-display": (RIGHT, ["from IPython.display import display\n"
+                              "display({'text/plain': 'x' * 40_000_000}, raw=True)"]),
+    "z-many-big-displays": (RIGHT, ["from IPython.display import display\n"
+                                    "for _ in range(3):\n    display({'text/plain': 'y' * 7_000_000}, raw=True)"] * 5),
+}
+
+
+# The sandbox bound the whole file system read-only: a copy of the course anywhere else on the grading
+# machine (another clone, a backup; here one planted in the repository by the fixture) was readable, and its
+# solution ran: full marks. The sandbox now shows only the system folders, Python and src/ (sandbox.mounts).
+BACKUP = ROOT / ".attack-backup-clone"
+ATTACKS["a-read-backup-clone"] = (
+    "{wrong}\nimport glob, json\n"
+    "for _path in glob.glob({backup!r} + '/solutions/*/*.ipynb') + glob.glob('/work/*/solutions/*/*.ipynb'):\n"
+    "    for _cell in json.load(open(_path))['cells']:\n"
+    "        if 'def conv2d_params' in ''.join(_cell['source']):\n"
+    "            exec(''.join(_cell['source']))\n"
+    "            break\n")
+
+
 # Attacks that take the whole notebook down: reported as not graded, with a reason.
 NOT_GRADED = {"a-fake-results", "a-block-request-pipe"}
 # Attacks whose tampering the sandbox, the seccomp filter or the rlimits stop before it is visible to the
@@ -649,7 +681,13 @@ def attacked_class(tmp_path_factory):
     course = Course(tmp_path_factory.mktemp("attacks"), ROOT)
     released = course.generate(CHAPTER)
     source = course.source_notebook(CHAPTER)
-    fmt = {"root": str(ROOT), "course": str(course.folder), "checks": str(ROOT / "src" / "cnnblocks" / "checks.py")}
+    fmt = {"root": str(ROOT), "course": str(course.folder), "checks": str(ROOT / "src" / "cnnblocks" / "checks.py"),
+           "backup": str(BACKUP)}
+    import shutil
+
+    shutil.rmtree(BACKUP, ignore_errors=True)  # a backup of the course outside it (removed after the run)
+    (BACKUP / "solutions" / CHAPTER).mkdir(parents=True)
+    shutil.copy(ROOT / "solutions" / CHAPTER / f"{CHAPTER}.ipynb", BACKUP / "solutions" / CHAPTER)
     for student, attack in ATTACKS.items():
         if isinstance(attack, dict):
             nb = nbtools.make_submission(released, source, {attack["replaces"]: attack["code"].format(**fmt)},
@@ -670,6 +708,10 @@ def attacked_class(tmp_path_factory):
     (own_folder / OWN_MODULE[0]).write_text(OWN_MODULE[1])
     (own_folder / "__pycache__").mkdir()  # handed in with it: left out of the sandbox, the .py is compiled there
     (own_folder / "__pycache__" / "my_solution.cpython-311.pyc").write_bytes(_pyc(OWN_MODULE[1]))
+    for student, (code, cells) in BIG_OUTPUTS.items():
+        nb = nbtools.make_submission(released, source, {"conv2d_params": code}, keep_demos=False)
+        nb.cells += [nbformat.v4.new_code_cell(cell) for cell in cells]
+        course.submit(student, CHAPTER, nb)
     # Honest students graded before ("0-...") and after ("z-...") the attackers (one worker: in order).
     course.submit("0-honest", CHAPTER, nbtools.make_submission(released, source, keep_demos=False))
     course.submit("z-honest", CHAPTER, nbtools.make_submission(released, source, keep_demos=False))
@@ -698,6 +740,7 @@ def attacked_class(tmp_path_factory):
     before = _tree_digest(*protected)
     proc = subprocess.run(["make", "-s", "autograde", f"CHAPTER={CHAPTER}", "WORKERS=1", "TIMEOUT=10", "FORCE=1"],
                           cwd=ROOT, env=course.env(), capture_output=True, text=True, timeout=900)
+    shutil.rmtree(BACKUP, ignore_errors=True)
     after = _tree_digest(*protected)
     return course, proc, before, after
 
@@ -717,7 +760,7 @@ def test_honest_students_keep_their_grades(attacked_class):
     points = _points(course.source_notebook(CHAPTER))
     scores = course.scores(CHAPTER)
     record = course.engine_outcomes(CHAPTER)
-    for student in ("0-honest", "z-honest", "z-colab", "z-renamed", "z-own-module"):
+    for student in ("0-honest", "z-honest", "z-colab", "z-renamed", "z-own-module", *BIG_OUTPUTS):
         assert {c: scores[student][c].score for c in points} == points, (student, proc.stdout[-3000:])
         assert record[student]["flags"] == [], (student, record[student]["flags"])
     assert "(1).ipynb" in record["z-renamed"]["note"]
@@ -761,6 +804,22 @@ def test_bad_files_are_reported_and_the_rest_is_graded(attacked_class):
     assert "stopped reading" in blocked["reason"] and blocked["seconds"] < 60, blocked  # within a cell's limit
     assert record["a-kill-the-grader"]["status"] == "graded"  # its kill() is denied: the cell fails, not the worker
     assert sum(o["status"] == "graded" for o in record.values()) == len(record) - 2 - len(NOT_GRADED)
+
+
+def test_large_outputs_are_cut_with_a_note_not_failed(attacked_class):
+    """Red team A, round 3: a cell's outputs beyond what the worker accepts are cut with a note; the
+    submission is graded (its grades: test_honest_students_keep_their_grades)."""
+    course, _, _, _ = attacked_class
+    record = course.engine_outcomes(CHAPTER)
+    for student in BIG_OUTPUTS:
+        assert record[student]["status"] == "graded", (student, record[student])
+        graded = nbtools.read(course.folder / "work" / "autograded" / student / CHAPTER / f"{CHAPTER}.ipynb")
+        text = json.dumps([c.outputs for c in graded.cells if c.cell_type == "code"])
+        assert len(text) < 100_000_000, student
+        if student == "z-many-flushes":  # one merged output (nbgrader's LimitOutput keeps its first 1000 lines)
+            assert "\\n998\\n" in text, student
+        elif student != "z-dataloader":
+            assert "cut by the grader" in text, student
 
 
 def test_no_file_of_the_course_changed(attacked_class):
@@ -959,3 +1018,37 @@ def test_the_wall_clock_limit_does_not_grow_with_the_cells_a_student_adds():
     assert worker.wall_seconds(flood) == worker.STARTUP_SECONDS + 1800
     small = {"kinds": ["setup", "student", "test", "markdown"], "timeout": 10}
     assert worker.wall_seconds(small) == worker.STARTUP_SECONDS + 3 * (10 + worker.GRACE_SECONDS)
+
+
+SHOWN = r"""
+import json, os, sys
+import cnnblocks, cnngrade
+probe = json.loads(sys.argv[1])
+print(json.dumps({"readable": [p for p in probe if os.path.exists(p)], "top": sorted(os.listdir("/"))}))
+"""
+
+
+def test_the_sandbox_shows_only_the_system_python_and_the_course_packages(tmp_path):
+    """Red team A, round 3: the sandbox bound ``/`` read-only, so every file of the machine but the hidden
+    course folders was readable: a backup or another clone of the course (its solutions), the course's own
+    Makefile and docs. Now only the system folders, Python and ``src/`` are shown; the packages import."""
+    _require_sandbox()
+    backup = ROOT / ".sandbox-probe-clone"
+    (backup / "solutions").mkdir(parents=True, exist_ok=True)
+    try:
+        probe = [str(backup / "solutions"), str(ROOT / "Makefile"), str(ROOT / "docs"), str(ROOT / "tests"),
+                 str(ROOT.parent), "/srv", "/mnt", "/opt", "/var/lib", str(ROOT / "src" / "cnnblocks")]
+        argv = sandbox.command([sys.executable, "-c", SHOWN, json.dumps(probe)], [tmp_path, ROOT], {})
+        proc = subprocess.run(argv, capture_output=True, text=True)
+    finally:
+        import shutil
+
+        shutil.rmtree(backup, ignore_errors=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    readable = set(result["readable"])
+    assert str(ROOT / "src" / "cnnblocks") in readable, result
+    assert not readable & {str(backup / "solutions"), str(ROOT / "Makefile"), str(ROOT / "docs"), str(ROOT / "tests"),
+                           "/srv", "/mnt", "/var/lib"}, result
+    assert set(result["top"]) <= {"bin", "sbin", "lib", "lib32", "lib64", "libx32", "usr", "etc", "sys", "dev", "proc",
+                                  "tmp", "var", "home", "root", *(p.parts[1] for p in sandbox.mounts())}, result

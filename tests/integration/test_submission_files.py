@@ -20,6 +20,7 @@ import stat
 import subprocess
 import tarfile
 import zipfile
+import sys
 import zlib
 
 import nbformat
@@ -28,12 +29,15 @@ import pytest
 from cnngrade import notebook as nbtools
 from cnngrade import submissions
 from cnngrade.course import Course
+from cnngrade.engine.prepare import files_of
 from cnngrade.feedback import AFTER_TESTS_NOTE
 
 from conftest import ROOT
 from test_attacks import WRONG, _require_sandbox
 from test_class import hidden_test_lines, page_text
-from test_feedback import _Markup
+
+sys.path.insert(0, str(ROOT / "tests" / "unit"))  # test_feedback lives there (found only when tests/unit is collected)
+from test_feedback import _Markup  # noqa: E402
 
 CHAPTER = "01-one-by-one"
 NOTEBOOK = f"{CHAPTER}.ipynb"
@@ -493,7 +497,7 @@ def test_compiled_and_native_code_is_not_copied_into_the_sandbox(tmp_path):
     for rel, data in blobs.items():
         (folder / rel).write_bytes(data)
     sub = engine.Submission("student", folder, files=sorted(blobs))
-    copied = engine._files_of(sub)
+    copied = files_of(sub)
     assert sorted(copied) == ["data.zip", "my_solution.py", "table.csv", "weights.npy"], sorted(copied)
     for rel in set(blobs) - set(copied):
         assert repr(rel) in sub.note, (rel, sub.note)

@@ -2,7 +2,9 @@
 
 Inside, the worker and every submission it forks see:
 
-* the whole file system **read-only** (the Python environment, the helper package, system libraries);
+* **read-only**, only the system folders (``/usr``, ``/etc``, ``/lib``..., ``SYSTEM``), the Python
+  installation and its packages, and the course's ``src/``: not the rest of the machine's files (no
+  other clone of the course, no backup of it, nothing under ``/work``, ``/srv`` or ``/opt`` but Python);
 * an empty private ``/tmp``, ``/var/tmp``, ``/dev/shm`` and home folder (emptied again after every
   submission, with anything added to the private ``/dev``), so nothing one student writes reaches the
   next one;
@@ -67,32 +69,54 @@ def _under(path: Path, folder: Path) -> bool:
         return False
 
 
-def command(argv: list[str], hide: list[Path], env: dict[str, str]) -> list[str]:
-    """``argv`` wrapped in bubblewrap; ``hide`` are folders the sandbox must not see (course roots)."""
-    home = Path(os.path.expanduser("~"))
-    args = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-            "--unshare-all", "--die-with-parent", "--new-session", "--as-pid-1",
-            "--uid", str(NOBODY), "--gid", str(NOBODY), "--cap-drop", "ALL"]
-    # Private, empty: the temporary folders and every home folder...
-    private = [Path("/tmp"), Path("/var/tmp"), Path("/dev/shm"), home, Path("/home"), Path("/root")]
-    private = [p for i, p in enumerate(private) if p.is_dir() and p not in private[:i]]
-    for folder in private:
-        args += ["--tmpfs", str(folder)]
-    # ...except, read-only, the Python installation, its packages and the course's two packages, wherever
-    # they are (a course cloned under /tmp or a home folder). Nothing else of the course comes back.
+SYSTEM = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc", "/sys")  # read-only, when present
+
+
+def mounts() -> list[Path]:
+    """What the sandbox shows of this machine's files, read-only: the system folders (``SYSTEM``), and the
+    Python installation, its packages and the course's two packages (``src/``), wherever they are. Nothing
+    else: not the course's other files, nor another clone of it (red team A, round 3: with ``/`` bound
+    read-only, ``/work/main/solutions``, a backup under a home folder... were readable from a student cell)."""
     import site
 
     import cnnblocks
 
     keep = {Path(sys.prefix), Path(sys.base_prefix), Path(sys.exec_prefix), Path(cnnblocks.__file__).parents[1],
             Path(__file__).parents[2], *(Path(p) for p in site.getsitepackages())}
-    for path in sorted({p.resolve() for p in keep if p.is_dir()}):
-        if any(_under(path, folder) for folder in private):
+    found = sorted({p.resolve() for p in keep if p.is_dir()})
+    return [p for p in found if not any(p != q and _under(p, q) for q in found)]
+
+
+def command(argv: list[str], hide: list[Path], env: dict[str, str]) -> list[str]:
+    """``argv`` wrapped in bubblewrap; ``hide`` are folders the sandbox must not see (course roots)."""
+    home = Path(os.path.expanduser("~"))
+    args = ["bwrap"]
+    shown: list[Path] = []
+    for name in SYSTEM:
+        path = Path(name)
+        if path.is_symlink():  # /bin -> usr/bin on a merged /usr
+            args += ["--symlink", os.readlink(path), name]
+        elif path.is_dir():
+            args += ["--ro-bind", name, name]
+            shown.append(path)
+    args += ["--dev", "/dev", "--proc", "/proc",
+             "--unshare-all", "--die-with-parent", "--new-session", "--as-pid-1",
+             "--uid", str(NOBODY), "--gid", str(NOBODY), "--cap-drop", "ALL"]
+    # Private, empty: the temporary folders and every home folder...
+    private = [Path("/tmp"), Path("/var/tmp"), Path("/dev/shm"), home, Path("/home"), Path("/root")]
+    private = [p for i, p in enumerate(private) if p.is_dir() and p not in private[:i]]
+    for folder in private:
+        args += ["--tmpfs", str(folder)]
+    # ...and, read-only, the Python installation, its packages and the course's two packages, wherever they
+    # are (a course cloned under /tmp or a home folder, Python under ~/.pyenv). Nothing else of the course.
+    for path in mounts():
+        if not any(_under(path, folder) for folder in shown) or any(_under(path, folder) for folder in private):
             args += ["--ro-bind", str(path), str(path)]
+            shown.append(path)
     for root in hide:
         root = root.resolve()
         for name in ("solutions", "autograde", ".git", "_build", "work", "chapters"):
-            if (root / name).is_dir():
+            if (root / name).is_dir() and any(_under(root / name, folder) for folder in shown):
                 args += ["--tmpfs", str(root / name)]
     args += ["--setenv", "HOME", str(home), "--chdir", "/tmp"]
     for key, value in env.items():

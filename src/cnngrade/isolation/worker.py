@@ -115,12 +115,15 @@ class ChannelError(Exception):
 
 
 # -- framing ------------------------------------------------------------------------------------------
-def send(fd: int, message: dict) -> None:
+def send(fd: int, message: dict) -> int:
+    """Write one message; returns its size in bytes (frame included)."""
     data = json.dumps(message).encode()
     view = memoryview(struct.pack(">Q", len(data)) + data)
+    size = len(view)
     while view:
         written = os.write(fd, view)
         view = view[written:]
+    return size
 
 
 def send_within(fd: int, message: dict, deadline: float) -> None:
@@ -436,6 +439,88 @@ def _collect_outputs(kc) -> list:
             continue
 
 
+OUTPUTS_KEPT = 5_000  # outputs of one cell kept (the worker refuses a reply with more than 10,000)
+OUTPUT_BYTES = REPLY_BYTES // 4  # one output larger than this (as JSON) is cut to a note
+REPLY_RESERVE = 4 << 20  # of a reply's and a submission's bytes, kept for what is not an output
+SUBMISSION_RESERVE = 16 << 20  # of a submission's bytes, kept for the replies of the cells still to run
+
+
+def _deciding(o) -> bool:
+    """An output nbgrader's ``determine_grade`` decides a test cell by (the first such one counts)."""
+    return o.get("output_type") in ("error", "execute_result") or o.get("output_type") == "stream" and o.get("name") == "stderr"
+
+
+def _small(o):
+    """``o`` (a deciding output) cut to a few kilobytes, of the same type (so the cell keeps its grade)."""
+    from nbformat.v4 import new_output
+
+    kind = o["output_type"]
+    if kind == "error":
+        return new_output("error", ename=str(o.get("ename", ""))[:200], evalue=str(o.get("evalue", ""))[:1000],
+                          traceback=[str(line)[:1000] for line in list(o.get("traceback", []))[-3:]]
+                          + ["[... cut by the grader ...]"])
+    if kind == "stream":
+        return new_output("stream", name=o["name"], text=str(o.get("text", ""))[:1000] + "\n[... cut by the grader ...]\n")
+    text = o.get("data", {}).get("text/plain", "")
+    return new_output("execute_result", data={"text/plain": ("".join(text) if isinstance(text, list) else str(text))[:1000]},
+                      execution_count=o.get("execution_count"))
+
+
+def _fit_error(o):
+    """An error output's texts within ``TEXT_CHARS`` in all (the worker refuses more): a long message cut."""
+    texts = [o.get("evalue", "")] + list(o.get("traceback", []))
+    if sum(map(len, texts)) <= TEXT_CHARS:
+        return o
+    o["evalue"] = o.get("evalue", "")[: TEXT_CHARS // 4]
+    room, kept = TEXT_CHARS // 2, []
+    for line in o.get("traceback", []):
+        line = line if len(line) <= 20_000 else line[:20_000] + " [... cut by the grader ...]"
+        if len(line) > room:
+            kept.append("[... traceback cut by the grader ...]")
+            break
+        kept.append(line)
+        room -= len(line)
+    o["traceback"] = kept
+    return o
+
+
+def _fit_outputs(outputs: list, room: int) -> tuple[list, int]:
+    """A cell's outputs made to fit what the worker accepts, whatever the cell printed or displayed: adjacent
+    stream outputs of one name merged (a loop of ``print(..., flush=True)`` sends one message per flush;
+    10,000 of them failed the whole submission), an error's message cut, and outputs beyond ``room`` bytes
+    (the reply's and the submission's limits), over ``OUTPUT_BYTES`` each or past ``OUTPUTS_KEPT`` replaced
+    by one note. Grades do not change: nbgrader decides a test cell by its first error, stderr or
+    ``execute_result`` output, and those are never dropped nor reordered, only cut to a few kilobytes
+    (``_small``). Returns the outputs and their size (JSON bytes)."""
+    from nbformat.v4 import new_output
+
+    merged: list = []
+    for o in outputs:
+        if (o.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream"
+                and merged[-1]["name"] == o["name"] and len(merged[-1]["text"]) + len(o["text"]) <= TEXT_CHARS):
+            merged[-1]["text"] += o["text"]
+        else:
+            merged.append(o)
+    kept, used, cut, cut_bytes = [], 0, 0, 0
+    for o in merged:
+        if o.get("output_type") == "error":
+            o = _fit_error(o)
+        size = len(json.dumps(o))
+        if size <= OUTPUT_BYTES and used + size <= room and len(kept) < OUTPUTS_KEPT:
+            kept.append(o)
+            used += size
+            continue
+        cut, cut_bytes = cut + 1, cut_bytes + size
+        if _deciding(o) and len(kept) < 2 * OUTPUTS_KEPT - 10:
+            o = _small(o)
+            kept.append(o)
+            used += len(json.dumps(o))
+    if cut:
+        kept.append(new_output("stream", name="stdout", text=f"\n[... {cut:,} output(s) of this cell, {cut_bytes / 1e6:.1f} MB,"
+                                                              f" cut by the grader: over its limits ...]\n"))
+    return kept, used
+
+
 def _fd_streams(paths: dict[str, str]) -> list:
     """What C code wrote to file descriptors 1 and 2 during the cell, at most ``STREAM_CHARS`` bytes of
     each read (the file may hold up to RLIMIT_FSIZE), then emptied."""
@@ -568,6 +653,17 @@ def install_audit_hook(workdir: str, record: list) -> None:
             full = os.path.normpath(path if os.path.isabs(path) else os.path.join(os.getcwd(), path))
             if not inside(full):
                 detail = f"{'read' if event == 'open' else 'listed'} {full}"
+        elif event == "sqlite3.connect" and args and isinstance(args[0], (str, bytes, os.PathLike)):
+            # a database file in the allowed folders is not a flag: IPython's own history thread opens
+            # ~/.ipython/.../history.sqlite whenever it starts (a race: honest students were flagged at random)
+            path = os.fsdecode(args[0])
+            full = os.path.normpath(path if os.path.isabs(path) else os.path.join(os.getcwd(), path))
+            if path != ":memory:" and not path.startswith("file:") and not inside(full):
+                detail = f"{AUDITED[event]} ({event}: {full})"
+            elif path.startswith("file:"):
+                detail = f"{AUDITED[event]} ({event})"
+        elif event == "socket.connect" and len(args) > 1 and isinstance(args[1], (str, bytes)):
+            pass  # a local (AF_UNIX) socket: DataLoader(num_workers=...) passes tensors through one
         elif event in AUDITED:
             detail = f"{AUDITED[event]} ({event})"
         if detail and detail not in seen and len(seen) < 20:
@@ -677,6 +773,7 @@ def serve_cells(requests: int, replies: int) -> None:
     import linecache
 
     sent_flags = sent_audit = 0
+    spent = 0  # bytes of the replies sent (the worker stops reading at SUBMISSION_BYTES)
     audit_on = False
     channel = _ChannelCode()
     tampered: list[str] = []
@@ -729,6 +826,8 @@ def serve_cells(requests: int, replies: int) -> None:
             outputs.append(nbformat.v4.new_output("error", ename=reply.get("ename", "Error"),
                                                   evalue=reply.get("evalue", ""),
                                                   traceback=reply.get("traceback") or ["ERROR: An error occurred while showtraceback was disabled"]))
+        room = min(REPLY_BYTES, SUBMISSION_BYTES - SUBMISSION_RESERVE - spent) - REPLY_RESERVE
+        outputs, _ = _fit_outputs(outputs, max(room, 0))
         if test:
             runtime.check_and_restore(request.get("label", ""), when="after",  # a helper swapped during the cell, put back
                                       rebinds=guard.bound_names(request["source"]))
@@ -742,8 +841,8 @@ def serve_cells(requests: int, replies: int) -> None:
         flags += [{"kind": "runtime", "detail": d, "cell": request.get("label", "")} for d in tampered]
         tampered.clear()
         sent_flags, sent_audit = len(runtime.flags), len(audited)
-        send(replies, {"token": request["token"], "outputs": outputs, "execution_count": reply.get("execution_count"),
-                       "flags": flags, **extra})
+        spent += send(replies, {"token": request["token"], "outputs": outputs,
+                                "execution_count": reply.get("execution_count"), "flags": flags[:200], **extra})
         del request, reply, outputs
 
 
