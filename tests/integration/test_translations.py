@@ -25,7 +25,6 @@ LANG = "zh_CN"
 # these; when a translator completes one it passes, the xfail turns into an error, and its line goes.
 NOT_YET_TRANSLATED = {
     "chapters/02-inception-pooling/02-inception-pooling",
-    "chapters/03-bn-vs-lrn/03-bn-vs-lrn",
     "chapters/04-grouped-conv/04-grouped-conv",
     "chapters/05-ghost-modules/05-ghost-modules",
     "chapters/06-unet-debugging/06-unet-debugging",
