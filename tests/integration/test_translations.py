@@ -26,7 +26,6 @@ LANG = "zh_CN"
 NOT_YET_TRANSLATED = {
     "chapters/02-inception-pooling/02-inception-pooling",
     "chapters/03-bn-vs-lrn/03-bn-vs-lrn",
-    "chapters/04-grouped-conv/04-grouped-conv",
     "chapters/05-ghost-modules/05-ghost-modules",
     "chapters/06-unet-debugging/06-unet-debugging",
 }
