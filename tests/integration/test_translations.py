@@ -82,6 +82,25 @@ def test_translation_keeps_roles_and_links(doc):
                 f"{doc}: roles or links differ:\n  {entry.msgid[:120]}\n  {entry.msgstr[:120]}")
 
 
+@pytest.mark.parametrize("doc", PAGES, ids=lambda d: d.split("/")[-1])
+def test_translations_sphinx_would_silently_drop(doc):
+    """Three kinds of msgstr that build without a warning and still show English (or nothing):
+
+    * a heading translated as ``1. 标题``: Sphinx re-parses a translated title, MyST reads ``1. ...`` as an
+      ordered list, and Sphinx keeps the English title (write ``1\\. 标题``; the notebook shows "1.");
+    * a display formula that differs from the English: Sphinx wraps it in reST's ``::`` literal notation,
+      which MyST renders as the text ``::`` and a code block (formulas stay as the English writes them);
+    * ``YOUR ANSWER HERE``: nbgrader scores an untouched written answer 0 by its checksum; a translated
+      placeholder would send every unanswered Chinese notebook to manual grading."""
+    for entry in catalogs.load(catalogs.catalog_path(ROOT, LANG, doc)):
+        if not entry.msgstr or entry.obsolete or entry.msgstr == entry.msgid:
+            continue
+        where = f"{doc}:\n  {entry.msgid[:120]}\n  {entry.msgstr[:120]}"
+        assert not re.match(r"\d+\. ", entry.msgstr), f"write the number as 1\\. (Sphinx drops the title): {where}"
+        assert not (entry.msgid.startswith("\\") and "$" not in entry.msgid), f"a display formula changed: {where}"
+        assert entry.msgid != "YOUR ANSWER HERE", f"the nbgrader placeholder must stay: {where}"
+
+
 @pytest.mark.parametrize("folder", ["chapters", "solutions"])
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_notebook_segments_are_sphinx_messages(templates, chapter, folder):
