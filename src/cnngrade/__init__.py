@@ -5,12 +5,14 @@
 * ``intake``     -- a class hands in: collect submitted folders and archives as untrusted files;
 * ``engine``     -- grade them: configuration, discovery, the cell plan, worker pools, nbgrader's record step;
 * ``isolation``  -- where student code runs: the bubblewrap sandbox, the warm forking worker, the in-process guard;
-* ``publishing`` -- what comes out: feedback without hidden tests, the class report, the student edition;
+* ``publishing`` -- what comes out: feedback without hidden tests, the class report, the student edition, the
+  instructor edition of the book, the zh-CN book and notebooks (``translated_book``, ``catalogs``);
 * ``similarity`` -- which submissions share the code students wrote;
 * ``analysis``   -- static reading of cells (names, seeding, side effects) shared by the engine and the proofs.
 
 ``course`` (a throw-away nbgrader course), ``notebook`` (reading cells, building submissions), ``settings``
-and ``cli`` are used by all of them; ``book`` is the Sphinx extension of the book.
+and ``cli`` are used by all of them. The book's Sphinx extensions are not in this package: they are Jupyter Book
+local extensions in ``_ext/`` (the student edition ships them).
 
 Command line (run from anywhere inside the course's environment); ``python -m cnngrade --help`` lists every
 command, ``python -m cnngrade COMMAND --help`` describes one::
@@ -42,6 +44,10 @@ MOVED = {
     "cnngrade.compare": "cnngrade.authoring.compare",
     "cnngrade.sync": "cnngrade.authoring.sync",
     "cnngrade.bench": "cnngrade.authoring.bench",
+    # (phase 2) for tests/integration/test_book.py, test_translations.py and tests/conftest.py:
+    "cnngrade.book": "cnngrade.publishing.book",
+    "cnngrade.i18n": "cnngrade.publishing.translated_book",
+    "cnngrade.catalogs": "cnngrade.publishing.catalogs",
 }
 
 
