@@ -28,13 +28,13 @@ from pathlib import Path
 import yaml
 
 from ..course import repo_root
+from ..notebook import HIDDEN_BEGIN, HIDDEN_END, SOLUTION_BEGIN, SOLUTION_END
 
 TEMPLATES = Path(__file__).resolve().parent / "student_edition"
 TOP_FILES = ("_config.yml", "_toc.yml", "requirements.txt", "constraints.txt")
 PACKAGE = "src/cnnblocks"
 FORBIDDEN_DIRS = ("solutions", "autograde", "cnngrade", "tests", ".ci")
-FORBIDDEN_TEXT = ("### BEGIN SOLUTION", "### END SOLUTION", "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS",
-                  "# loses:")
+FORBIDDEN_TEXT = (SOLUTION_BEGIN, SOLUTION_END, HIDDEN_BEGIN, HIDDEN_END, "# loses:")  # "# loses:": a variant's header
 
 
 class EditionError(RuntimeError):

@@ -242,7 +242,7 @@ def copydetect_scores(cls: SyntheticClass, boilerplate: bool, workdir: Path) -> 
     scripts = workdir / ("scripts-bp" if boilerplate else "scripts")
     scripts.mkdir(parents=True, exist_ok=True)
     for student in cls.students:
-        (scripts / f"{student}.py").write_text(_script(cls.folder / student / cls.chapter / f"{cls.chapter}.ipynb"))
+        (scripts / f"{student}.py").write_text(_script(nbtools.notebook_path(cls.folder / student, cls.chapter)))
     bp_dir = workdir / "boilerplate"
     bp_dir.mkdir(exist_ok=True)
     (bp_dir / "released.py").write_text(_script(cls.released))
