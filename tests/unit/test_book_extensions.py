@@ -2,6 +2,7 @@
 loadable without the grading tools, shipped by the student edition with the same configuration; the
 configurations the editions derive from it find them from another folder. No book build here."""
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 import yaml
 
 from cnngrade.publishing import edition
-from cnngrade.publishing.book import book_config, instructor_config
+from cnngrade.publishing.book import book_env, instructor_config
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
@@ -50,11 +51,13 @@ def test_the_language_switch_links_are_relative():
 
 
 def test_configurations_written_elsewhere_find_the_extensions(tmp_path):
-    assert all(Path(folder) == ROOT / "_ext" for folder in book_config(ROOT)["sphinx"]["local_extensions"].values())
+    """A derived configuration keeps the book's ``sphinx`` section (its ``_ext`` is relative to a folder
+    without one): the tools' ``jupyter-book`` runs get the book's extension folders on ``PYTHONPATH``."""
     config_path, _ = instructor_config(ROOT, tmp_path)
-    written = yaml.safe_load(config_path.read_text())
-    for name, folder in written["sphinx"]["local_extensions"].items():
-        assert (Path(folder) / f"{name}.py").is_file(), (name, folder)
+    assert yaml.safe_load(config_path.read_text())["sphinx"]["local_extensions"] == LOCAL
+    path = book_env(ROOT)["PYTHONPATH"].split(os.pathsep)
+    for name, folder in LOCAL.items():
+        assert str(ROOT / folder) in path and (ROOT / folder / f"{name}.py").is_file(), name
 
 
 def test_the_student_edition_keeps_the_configuration_less_the_translated_books():

@@ -1,7 +1,7 @@
 """Building the book (instructor side; students never import this): ``jupyter-book build`` as the tools run it
-(:func:`build`), the configuration other editions derive from the book's own ``_config.yml``
-(:func:`book_config`), and the instructor edition (:func:`instructor_config`; ``python -m
-cnngrade.publishing.book instructor``, :func:`main`, is ``make book-instructor``).
+(:func:`build`, with the book's local extensions on the path: :func:`book_env`), and the instructor edition
+(:func:`instructor_config`; ``python -m cnngrade.publishing.book instructor``, :func:`main`, is
+``make book-instructor``).
 
 The book's Sphinx extensions are not here: they are Jupyter Book local extensions in ``_ext/`` (``course_book``:
 MathJax served from the book, an accessible bibliography; ``course_translations``: the language switch), which
@@ -16,14 +16,20 @@ import yaml
 
 
 def book_config(root: Path) -> dict:
-    """The book's ``_config.yml``, for a configuration written elsewhere (an edition's ``config/`` folder):
-    Jupyter Book reads a local extension's folder relative to the configuration file, so here it is absolute."""
+    return yaml.safe_load((Path(root) / "_config.yml").read_text())
+
+
+def book_env(root: Path) -> dict[str, str]:
+    """The environment of a ``jupyter-book`` run on ``root``: the folders of the book's local extensions
+    (``_ext/``) on ``PYTHONPATH``. Jupyter Book finds them relative to the configuration file, and the
+    configurations the tools derive from the book's (instructor edition, translations) are written elsewhere
+    with the same ``sphinx`` section."""
+    import os
+
     root = Path(root).resolve()
-    config = yaml.safe_load((root / "_config.yml").read_text())
-    local = config.get("sphinx", {}).get("local_extensions") or {}
-    for name, folder in local.items():
-        local[name] = str(root / folder)
-    return config
+    local = book_config(root).get("sphinx", {}).get("local_extensions") or {}
+    folders = list(dict.fromkeys(str(root / folder) for folder in local.values()))
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(folders + [p for p in [os.environ.get("PYTHONPATH")] if p])}
 
 
 # -- instructor edition -------------------------------------------------------------------------------------
@@ -76,7 +82,7 @@ def build(root: Path, out: Path, config: Path | None = None, toc: Path | None = 
         cmd += ["-W", "-n", "--keep-going"]
     if all_pages:
         cmd += ["--all"]
-    return subprocess.run(cmd, capture_output=True, text=True)
+    return subprocess.run(cmd, capture_output=True, text=True, env=book_env(root))
 
 
 def main(argv=None) -> int:

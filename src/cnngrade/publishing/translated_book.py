@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from .book import book_config, build
+from .book import book_config, book_env, build
 
 LOCALES = "locales"
 LANGUAGES = {"zh_CN": "简体中文"}  # code -> the language's own name (the switch link's text)
@@ -89,7 +89,7 @@ def extract(root: Path, out: Path | None = None) -> Path:
     config = gettext_config(root, work / "config")
     cmd = [_tool("jupyter-book"), "build", str(root), "--path-output", str(work), "--config", str(config),
            "--builder", "custom", "--custom-builder", "gettext", "--all", "-W", "-n", "--keep-going"]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=book_env(root))
     if proc.returncode != 0:
         raise RuntimeError(f"gettext build failed:\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}")
     built = work / "_build" / "gettext"
