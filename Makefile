@@ -62,15 +62,15 @@ ifneq ($(BOOK_LANG),zh_CN)
 	@echo "Open _build/html/index.html"
 endif
 ifneq ($(BOOK_LANG),en)
-	$(LOCALE_ENV) $(BIN)/python -m cnngrade.i18n book zh_CN
+	$(LOCALE_ENV) $(BIN)/python -m cnngrade.publishing.translated_book book zh_CN
 endif
 
 translations: setup  ## extract the book's messages (_build/gettext/*.pot) and refresh locales/*/LC_MESSAGES/*.po
-	$(LOCALE_ENV) $(BIN)/python -m cnngrade.i18n translations
+	$(LOCALE_ENV) $(BIN)/python -m cnngrade.publishing.translated_book translations
 
 .PHONY: book-instructor browser
 book-instructor: setup  ## the book built from solutions/ (solutions, hidden tests) into _build/instructor: never publish it
-	$(BIN)/python -m cnngrade.book instructor _build/instructor
+	$(BIN)/python -m cnngrade.publishing.book instructor _build/instructor
 
 browser:  ## install Debian's chromium + chromium-driver for tests/integration/test_browser.py (as root; CI does it in .ci/run)
 	apt-get update && apt-get install -y chromium chromium-driver fonts-liberation fonts-noto-cjk
@@ -87,7 +87,7 @@ check: setup  ## run a notebook as the grader does (visible tests): make check N
 # -- authors ---------------------------------------------------------------------------------------
 release: setup  ## regenerate chapters/ from solutions/ with nbgrader generate_assignment (+ chapters/zh_CN/ from the catalogs)
 	cd autograde && for ch in $(CHAPTERS); do $(abspath $(BIN))/nbgrader generate_assignment $$ch --force || exit 1; done
-	$(BIN)/python -m cnngrade.catalogs release
+	$(BIN)/python -m cnngrade.publishing.catalogs release
 
 student-edition: setup  ## the course without solutions, for students: make student-edition DEST=folder [GIT=1]
 	@test -n "$(DEST)" || (echo "usage: make student-edition DEST=folder [GIT=1]"; exit 2)
@@ -106,7 +106,7 @@ test-fast: setup lint  ## unit tests and the integration tests not marked slow (
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m "not slow" -q -p no:cacheprovider tests/unit tests/integration
 
 lint: setup  ## ruff over the code (configuration and the files left out: pyproject.toml)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests _ext
 
 bench: setup  ## time every solution notebook and the book builds (clean, cached, after a prose/code change)
 	$(BIN)/python -m cnngrade bench

@@ -5,12 +5,14 @@
 * ``intake``     -- a class hands in: collect submitted folders and archives as untrusted files;
 * ``engine``     -- grade them: configuration, discovery, the cell plan, worker pools, nbgrader's record step;
 * ``isolation``  -- where student code runs: the bubblewrap sandbox, the warm forking worker, the in-process guard;
-* ``publishing`` -- what comes out: feedback without hidden tests, the class report, the student edition;
+* ``publishing`` -- what comes out: feedback without hidden tests, the class report, the student edition, the
+  instructor edition of the book, the zh-CN book and notebooks (``translated_book``, ``catalogs``);
 * ``similarity`` -- which submissions share the code students wrote;
 * ``analysis``   -- static reading of cells (names, seeding, side effects) shared by the engine and the proofs.
 
 ``course`` (a throw-away nbgrader course), ``notebook`` (reading cells, building submissions), ``settings``
-and ``cli`` are used by all of them; ``book`` is the Sphinx extension of the book.
+and ``cli`` are used by all of them. The book's Sphinx extensions are not in this package: they are Jupyter Book
+local extensions in ``_ext/`` (the student edition ships them).
 
 Command line (run from anywhere inside the course's environment); ``python -m cnngrade --help`` lists every
 command, ``python -m cnngrade COMMAND --help`` describes one::
@@ -26,22 +28,23 @@ import importlib.abc
 import importlib.util
 import sys
 
-# Phase 1 of issue 23 moved the flat modules into sub-packages. Their old names keep importing the same
-# module object (``cnngrade.worker`` *is* ``cnngrade.isolation.worker``) for the configuration files and
-# branches written against them; phase 2 removes this table.
+# Issue 23 moved the flat modules into sub-packages. The old names that something outside src/ still imports
+# (autograde/nbgrader_config.py, the tests) keep importing the same module object (``cnngrade.worker`` *is*
+# ``cnngrade.isolation.worker``); an entry goes when nothing outside src/ uses its name any more.
 MOVED = {
     "cnngrade.submissions": "cnngrade.intake.submissions",
     "cnngrade.sandbox": "cnngrade.isolation.sandbox",
     "cnngrade.worker": "cnngrade.isolation.worker",
     "cnngrade.guard": "cnngrade.isolation.guard",
     "cnngrade.feedback": "cnngrade.publishing.feedback",
-    "cnngrade.report": "cnngrade.publishing.report",
     "cnngrade.edition": "cnngrade.publishing.edition",
     "cnngrade.prove": "cnngrade.authoring.prove",
     "cnngrade.variants": "cnngrade.authoring.variants",
     "cnngrade.compare": "cnngrade.authoring.compare",
     "cnngrade.sync": "cnngrade.authoring.sync",
-    "cnngrade.bench": "cnngrade.authoring.bench",
+    "cnngrade.book": "cnngrade.publishing.book",
+    "cnngrade.i18n": "cnngrade.publishing.translated_book",
+    "cnngrade.catalogs": "cnngrade.publishing.catalogs",
 }
 
 

@@ -80,7 +80,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def browser():
     found = _browser()
     if found is None:
-        message = f"headless Chromium not found (chromium and chromedriver on PATH, or $CHROMIUM and $CHROMEDRIVER); install: {INSTALL} (or make browser, as root)"
+        message = ("headless Chromium not found (chromium and chromedriver on PATH, or $CHROMIUM and $CHROMEDRIVER); "
+                   f"install: {INSTALL} (or make browser, as root)")
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI must run the browser test; .ci/run installs the browser with: {INSTALL}")
         pytest.skip(message)
@@ -169,7 +170,8 @@ def _axe(driver) -> list[dict]:
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS},
                "rules": {rule: {"enabled": False} for rule in AXE_DISABLED}}
     result = driver.execute_async_script(
-        f"const done = arguments[arguments.length - 1]; axe.run(document, {json.dumps(options)}).then(done, e => done({{error: String(e)}}));")
+        "const done = arguments[arguments.length - 1]; "
+        f"axe.run(document, {json.dumps(options)}).then(done, e => done({{error: String(e)}}));")
     assert "error" not in result, f"axe-core failed: {result['error']}"
     return result["violations"]
 

@@ -1,5 +1,6 @@
 """The grading engine: same grades as nbgrader, forked children that behave like fresh kernels, lesson
 cells skipped only when provably safe, a Dask cluster that survives a killed worker."""
+import dataclasses
 import json
 import os
 import signal
@@ -100,8 +101,8 @@ def _run_worker_job(sources, kinds=None, use_sandbox=False):
     nb = new_notebook(cells=[new_code_cell(s) for s in sources])
     pool = engine.LocalPool(1, [ROOT], use_sandbox, threads=1)
     try:
-        jobs = [{"id": str(i), "nonce": f"n{i}", "notebook": json.loads(json.dumps(nb)), "files": {},
-                 "kinds": kinds or ["student"] * len(sources), "timeout": 60, "cpu_seconds": 300, "memory_mb": 4096}
+        jobs = [engine.Job(id=str(i), nonce=f"n{i}", notebook=json.loads(json.dumps(nb)),
+                           kinds=kinds or ["student"] * len(sources), timeout=60, cpu_seconds=300, memory_mb=4096)
                 for i in range(2)]
         return list(pool.run(jobs))
     finally:
@@ -109,7 +110,7 @@ def _run_worker_job(sources, kinds=None, use_sandbox=False):
 
 
 def _text(result, cell=0):
-    texts = [o.get("text", "") for o in result["notebook"]["cells"][cell]["outputs"] if o["output_type"] == "stream"]
+    texts = [o.get("text", "") for o in result.notebook["cells"][cell]["outputs"] if o["output_type"] == "stream"]
     return "".join("".join(t) if isinstance(t, list) else t for t in texts)
 
 
@@ -123,7 +124,7 @@ def test_forked_children_compute_what_a_fresh_interpreter_computes():
     results = _run_worker_job(["from cnnblocks import notebook_setup; notebook_setup()", PROBE,
                                "print('leak' in globals()); leak = 1; import torch; torch.allclose = None"])
     for result in results:
-        assert result["status"] == "ok", result["reason"]
+        assert result.ok, result.reason
         assert _text(result, 1).strip().splitlines()[-1] == fresh
         assert _text(result, 2).strip() == "False"  # the previous child's `leak` is not here
 
@@ -334,22 +335,22 @@ def test_test_cells_leave_no_source_in_the_child_and_a_stuck_worker_is_replaced(
     nb = new_notebook(cells=[new_code_cell(s) for s in sources])
     pool = engine.LocalPool(1, [ROOT], False, threads=1)
     try:
-        job = {"id": "probe", "nonce": "n1", "notebook": json.loads(json.dumps(nb)), "files": {},
-               "kinds": ["setup", "student", "test", "student"], "timeout": 60, "cpu_seconds": 300, "memory_mb": 4096}
+        job = engine.Job(id="probe", nonce="n1", notebook=json.loads(json.dumps(nb)),
+                         kinds=["setup", "student", "test", "student"], timeout=60, cpu_seconds=300, memory_mb=4096)
         (result,) = pool.run([job])
-        assert result["status"] == "ok", result["reason"]
-        assert "AssertionError" in json.dumps(result["notebook"]["cells"][2]["outputs"])  # the test cell ran
+        assert result.ok, result.reason
+        assert "AssertionError" in json.dumps(result.notebook["cells"][2]["outputs"])  # the test cell ran
         before, after = (json.loads(_text(result, i).strip().splitlines()[-1]) for i in (1, 3))
         assert before["found"] == [] and after["found"] == [], (before, after)
         assert after["dumpable"] == 0 and after["seccomp"] == ["2"], after
 
         monkeypatch.setattr(engine.pools, "WORKER_MARGIN_SECONDS", 0)
-        stuck = {**job, "nonce": "n2", "wall_seconds": 3}
+        stuck = dataclasses.replace(job, nonce="n2", wall_seconds=3)
         worker = pool.workers[0]
         os.kill(worker.proc.pid, signal.SIGSTOP)  # a worker that no longer answers
         started = time.monotonic()
         (result,) = pool.run([stuck])
-        assert result["status"] == "failed" and "wall-clock limit of 3 s" in result["reason"], result
+        assert result.status == "failed" and "wall-clock limit of 3 s" in result.reason, result
         assert time.monotonic() - started < 30 and pool.workers[0] is None and worker.proc.poll() is not None
     finally:
         pool.close()
@@ -370,14 +371,14 @@ def test_a_child_cannot_forge_replies_or_outlive_its_limits():
     stubborn = "import signal, time\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    time.sleep(0.1)"
     pool = engine.LocalPool(1, [ROOT], False, threads=1)
     try:
-        jobs = [{"id": name, "nonce": name, "notebook": json.loads(json.dumps(new_notebook(cells=[new_code_cell(code)]))),
-                 "files": {}, "kinds": ["student"], "timeout": 2, "cpu_seconds": 300, "memory_mb": 4096}
+        jobs = [engine.Job(id=name, nonce=name, notebook=json.loads(json.dumps(new_notebook(cells=[new_code_cell(code)]))),
+                           kinds=["student"], timeout=2, cpu_seconds=300, memory_mb=4096)
                 for name, code in (("forge", forge), ("stubborn", stubborn), ("fine", "print('fine')"))]
-        results = {r["id"]: r for r in pool.run(jobs)}
-        assert results["forge"]["status"] == "failed" and "not its own" in results["forge"]["reason"], results["forge"]
-        assert results["forge"]["seconds"] < 10
-        assert results["stubborn"]["status"] == "failed" and "did not stop" in results["stubborn"]["reason"]
-        assert results["fine"]["status"] == "ok" and _text(results["fine"]).strip() == "fine"
+        results = {r.id: r for r in pool.run(jobs)}
+        assert results["forge"].status == "failed" and "not its own" in results["forge"].reason, results["forge"]
+        assert results["forge"].seconds < 10
+        assert results["stubborn"].status == "failed" and "did not stop" in results["stubborn"].reason
+        assert results["fine"].ok and _text(results["fine"]).strip() == "fine"
     finally:
         pool.close()
 
@@ -419,15 +420,17 @@ def test_a_job_whose_worker_died_is_retried_once_on_a_fresh_worker(monkeypatch):
             self.proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
 
         def grade(self, job):
-            outcome = script[job["id"]].pop(0)
+            outcome = script[job.id].pop(0)
             if outcome == "dies":
                 raise engine.WorkerFailed("the grading worker died or sent pipe closed", retry=True)
             if outcome == "late":
                 raise engine.WorkerFailed("no result within the submission's wall-clock limit")
             if outcome == "server gone":
-                return {"id": job["id"], "nonce": job["nonce"], "status": "failed", "retire": True, "retry": True,
-                        "reason": "the worker's fork server is gone: not graded, retried by a new worker"}
-            return {"id": job["id"], "nonce": job["nonce"], "status": "ok", "reason": "", "retire": False}
+                return engine.Result.from_message(
+                    {"id": job.id, "nonce": job.nonce, "status": "failed", "retire": True, "retry": True,
+                     "reason": "the worker's fork server is gone: not graded, retried by a new worker"})
+            return engine.Result.from_message({"id": job.id, "nonce": job.nonce, "status": "ok", "notebook": {},
+                                               "reason": "", "retire": False})
 
         def close(self):
             self.proc.kill()
@@ -437,13 +440,14 @@ def test_a_job_whose_worker_died_is_retried_once_on_a_fresh_worker(monkeypatch):
     script.update({"a": ["server gone", "ok"], "b": ["dies", "ok"], "c": ["dies", "dies", "ok"], "d": ["late", "ok"]})
     pool = engine.LocalPool(1, [], False, threads=1)
     try:
-        results = {r["id"]: r for r in pool.run([{"id": k, "nonce": k} for k in "abcd"])}
+        jobs = [engine.Job(id=k, nonce=k, notebook={}, kinds=[], timeout=1, cpu_seconds=60, memory_mb=512) for k in "abcd"]
+        results = {r.id: r for r in pool.run(jobs)}
     finally:
         pool.close()
-    assert results["a"]["status"] == results["b"]["status"] == "ok", results
-    assert results["c"]["status"] == "failed" and "died" in results["c"]["reason"] and "second time" in results["c"]["reason"]
-    assert results["d"]["status"] == "failed" and "wall-clock" in results["d"]["reason"] and script["d"] == ["ok"]
-    assert script["c"] == ["ok"] and len(made) == 5 and all("retry" not in r for r in results.values())
+    assert results["a"].status == results["b"].status == "ok", results
+    assert results["c"].status == "failed" and "died" in results["c"].reason and "second time" in results["c"].reason
+    assert results["d"].status == "failed" and "wall-clock" in results["d"].reason and script["d"] == ["ok"]
+    assert script["c"] == ["ok"] and len(made) == 5 and not any(r.retry for r in results.values())
     assert worker_mod.fork_server_problem  # (used by the worker before and after each job: next test)
 
 

@@ -67,6 +67,7 @@ def time_book(root: Path) -> list[tuple[str, float, int]]:
         for path in root.iterdir():
             if path.is_file():
                 shutil.copy2(path, src / path.name)
+        shutil.copytree(root / "_ext", src / "_ext")  # the book's local Sphinx extensions
         notebook = src / nbtools.notebook_path("chapters", chapter)
         rows = []
         seconds, executed, _ = _build(src, out)

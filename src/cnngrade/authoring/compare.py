@@ -170,10 +170,10 @@ def failure_class(chapters: list[str]) -> Builder:
             course.submit(student, first, nbtools.make_submission(released, source, replaced,
                                                                   keep_demos=student.startswith("lessons")))
         folder = course.folder / "work" / "submitted"
-        (folder / "fails-empty" / first).mkdir(parents=True)
-        (folder / "fails-empty" / first / f"{first}.ipynb").write_text("")
-        (folder / "fails-not-a-notebook" / first).mkdir(parents=True)
-        (folder / "fails-not-a-notebook" / first / f"{first}.ipynb").write_text("def f():\n    return 1\n")
+        for student, text in (("fails-empty", ""), ("fails-not-a-notebook", "def f():\n    return 1\n")):
+            path = nbtools.notebook_path(folder / student, first)
+            path.parent.mkdir(parents=True)
+            path.write_text(text)
     return build
 
 

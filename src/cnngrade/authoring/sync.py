@@ -25,8 +25,8 @@ def out_of_sync(root: Path | None = None) -> list[str]:
             if not committed.exists() or _canonical(committed) != _canonical(course.released_path(chapter)):
                 stale.append(chapter)
     released = {p.name for p in (root / "chapters").iterdir() if p.is_dir()} if (root / "chapters").exists() else set()
-    from ..i18n import LANGUAGES
+    from ..publishing.translated_book import LANGUAGES
 
-    released -= set(LANGUAGES)  # chapters/<lang>/: the translated notebooks (cnngrade.catalogs.release)
+    released -= set(LANGUAGES)  # chapters/<lang>/: the translated notebooks (publishing.catalogs.release)
     stale += sorted(released - set(chapters(root)))  # a released chapter without a source
     return stale

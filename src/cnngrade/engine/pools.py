@@ -1,5 +1,6 @@
 """Phase 2: where the jobs run. ``LocalPool``: warm ``cnngrade.isolation.worker`` processes on this machine (in the
-sandbox when available); ``DaskPool``: tasks of a ``dask.distributed`` cluster; ``open_pool`` picks one."""
+sandbox when available); ``DaskPool``: tasks of a ``dask.distributed`` cluster; ``open_pool`` picks one. Every pool
+takes ``messages.Job`` objects and yields ``messages.Result`` objects, one per job."""
 from __future__ import annotations
 
 import os
@@ -14,6 +15,7 @@ from typing import Iterable, Iterator
 from ..isolation import sandbox
 from ..isolation import worker as worker_mod
 from ..settings import Settings
+from .messages import STOP, Job, Ready, Result
 
 
 WORKER_MARGIN_SECONDS = 60  # beyond a submission's wall-clock limit: the worker's own cleaning and reply
@@ -43,36 +45,42 @@ class LocalWorker:
         self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=proc_env)
         self.ready = None
 
-    def wait_ready(self) -> dict:
+    def wait_ready(self) -> Ready:
         if self.ready is None:
             self.reader = worker_mod.Reader(self.proc.stdout.fileno())
             try:  # the warm-up imports the frameworks: minutes at most, even on a loaded machine
-                self.ready = self.reader.read(1 << 16, time.monotonic() + 600)
-            except (TimeoutError, EOFError, worker_mod.ChannelError) as err:
+                self.ready = Ready.from_message(self.reader.read(1 << 16, time.monotonic() + 600))
+            except (TimeoutError, EOFError, worker_mod.ChannelError, ValueError) as err:
                 raise RuntimeError(f"the worker did not start ({type(err).__name__}: {err})") from None
         return self.ready
 
-    def grade(self, job: dict) -> dict:
+    def grade(self, job: Job) -> Result:
         """The worker's result for ``job``. The engine's own wall-clock limit (the worker's, plus a margin
         for its cleaning) holds whatever the worker or the child sends: past it, or on a message that is
         too large or malformed, ``WorkerFailed`` is raised and the pool replaces the worker."""
         self.wait_ready()
-        deadline = time.monotonic() + worker_mod.wall_seconds(job) + WORKER_MARGIN_SECONDS
-        worker_mod.send(self.proc.stdin.fileno(), job)
+        message = job.to_message()
+        limit = worker_mod.wall_seconds(message)
+        deadline = time.monotonic() + limit + WORKER_MARGIN_SECONDS
+        worker_mod.send(self.proc.stdin.fileno(), message)
         while True:
             try:
-                result = self.reader.read(worker_mod.RESULT_BYTES, deadline)
+                answer = self.reader.read(worker_mod.RESULT_BYTES, deadline)
             except TimeoutError:
                 raise WorkerFailed(f"no result within the submission's wall-clock limit of "
-                                   f"{worker_mod.wall_seconds(job):.0f} s (+{WORKER_MARGIN_SECONDS} s)") from None
+                                   f"{limit:.0f} s (+{WORKER_MARGIN_SECONDS} s)") from None
             except (EOFError, worker_mod.ChannelError) as err:
                 raise WorkerFailed(f"the grading worker died or sent {err}", retry=True) from None
-            if result.get("nonce") == job["nonce"] and result.get("id") == job["id"]:
-                return result  # anything else on the channel is not an answer to this job: ignored
+            if answer.get("nonce") != job.nonce or answer.get("id") != job.id:
+                continue  # not an answer to this job: ignored
+            try:
+                return Result.from_message(answer)
+            except (ValueError, TypeError) as err:
+                raise WorkerFailed(f"the grading worker sent a malformed result ({err})", retry=True) from None
 
     def close(self) -> None:
         try:
-            worker_mod.send(self.proc.stdin.fileno(), {"stop": True})
+            worker_mod.send(self.proc.stdin.fileno(), STOP)
             self.proc.wait(timeout=10)
         except Exception:  # noqa: BLE001
             self.proc.kill()
@@ -87,7 +95,7 @@ class LocalPool:
         self.args = (hide, use_sandbox, threads)
         self.workers: list[LocalWorker | None] = [LocalWorker(*self.args) for _ in range(self.size)]
 
-    def run(self, jobs: Iterable[dict]) -> Iterator[dict]:
+    def run(self, jobs: Iterable[Job]) -> Iterator[Result]:
         """Grade ``jobs`` (consumed in the calling thread, so a generator may prepare them while the workers
         grade the first ones); yields each result as it completes."""
         todo: queue.Queue = queue.Queue()
@@ -114,7 +122,7 @@ class LocalPool:
         for _ in range(count):
             yield done.get()
 
-    def _grade(self, slot: int, job: dict) -> dict:
+    def _grade(self, slot: int, job: Job) -> Result:
         """``job``'s result from the worker of ``slot``. A worker that died, or whose fork server was gone or
         tampered with before the job ran (``retry``), may have been killed by an earlier job: the job is
         graded again, once, by a fresh worker; a job that kills its worker twice fails with the reason."""
@@ -125,17 +133,17 @@ class LocalPool:
             try:
                 result = w.grade(job)
             except Exception as err:  # noqa: BLE001 - the worker died or ran out of time: report, replace it
-                result = {"id": job["id"], "nonce": job["nonce"], "status": "failed", "notebook": None,
-                          "flags": [], "seconds": 0.0, "reason": f"the grading worker failed: {err}",
-                          "retire": True, "retry": getattr(err, "retry", False)}
-            if result.get("retire"):  # the submission reached the worker: not used again
+                result = Result.failed(job, f"the grading worker failed: {err}", retire=True,
+                                       retry=getattr(err, "retry", False))
+            if result.retire:  # the submission reached the worker: not used again
                 w.proc.kill()
                 w.proc.wait()
                 self.workers[slot] = None
-            if not result.pop("retry", False):
+            if not result.retry:
                 return result
+            result.retry = False  # consumed here: the result the pool yields never asks for a retry
             if attempt == 2:
-                result["reason"] = f"{result.get('reason', '')} (a second time, on a fresh worker: not retried again)"
+                result.reason = f"{result.reason} (a second time, on a fresh worker: not retried again)"
         return result
 
     def close(self) -> None:
@@ -147,12 +155,12 @@ class LocalPool:
 _DASK_POOL: LocalPool | None = None
 
 
-def grade_on_dask_worker(job: dict) -> dict:
+def grade_on_dask_worker(job: Job) -> Result:
     """Runs on a Dask worker: grade with a warm worker of that machine (started once per process)."""
     global _DASK_POOL
     if _DASK_POOL is None:
         use = sandbox.available()[0] and os.environ.get("CNNGRADE_SANDBOX", "1") != "0"
-        _DASK_POOL = LocalPool(1, [Path(p) for p in job.get("hide", [])], use, threads=1)
+        _DASK_POOL = LocalPool(1, [Path(p) for p in job.hide], use, threads=1)
     return next(iter(_DASK_POOL.run([job])))
 
 
@@ -167,21 +175,20 @@ class DaskPool:
         self.client = Client(address, timeout="30s")
         self.size = max(1, len(self.client.scheduler_info().get("workers", {})))
 
-    def run(self, jobs: Iterable[dict]) -> Iterator[dict]:
+    def run(self, jobs: Iterable[Job]) -> Iterator[Result]:
         from distributed import as_completed
 
         submitted, futures = [], []
         for job in jobs:  # each submitted as soon as it is prepared
             submitted.append(job)
-            futures.append(self.client.submit(grade_on_dask_worker, job, key=f"grade-{job['id']}-{job['nonce']}",
+            futures.append(self.client.submit(grade_on_dask_worker, job, key=f"grade-{job.id}-{job.nonce}",
                                               pure=False, retries=2))
         for future in as_completed(futures):
             try:
                 yield future.result()
             except Exception as err:  # noqa: BLE001
                 job = submitted[futures.index(future)]
-                yield {"id": job["id"], "nonce": job["nonce"], "status": "failed", "notebook": None, "flags": [],
-                       "seconds": 0.0, "reason": f"the cluster could not run this submission: {err}"}
+                yield Result.failed(job, f"the cluster could not run this submission: {err}")
 
     def close(self) -> None:
         self.client.close()

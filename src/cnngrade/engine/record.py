@@ -1,7 +1,12 @@
 """Phase 3: nbgrader's own bookkeeping (its ``Autograde`` converter) with the notebook a worker executed, and
-caches that make nbgrader's bookkeeping cheaper without changing its results."""
+caches that make nbgrader's bookkeeping cheaper without changing its results.
+
+The executed notebook reaches nbgrader's pipeline the way nbgrader passes anything to a preprocessor: in the
+``resources`` of the notebook (``resources["cnngrade"]["executed"]``, set by the converter that ``record``
+runs), where ``CachedExecute``, in ``Execute``'s place, takes it."""
 from __future__ import annotations
 
+import functools
 import json
 from contextlib import contextmanager
 
@@ -71,31 +76,45 @@ def nbgrader_caches():
             shared.dispose()
 
 
+RESOURCES_KEY = "cnngrade"  # resources[RESOURCES_KEY]["executed"]: the worker's notebook, or why there is none
 
-_EXECUTED: dict[str, NotebookNode | str] = {}
 
-
-def _cached_execute_class():
+@functools.lru_cache(maxsize=None)
+def _classes():
+    """(``CachedExecute``, ``Recording``), made once, on first use (importing nbgrader takes a second)."""
+    from nbgrader.converters import Autograde
     from nbgrader.preprocessors import NbGraderPreprocessor
 
     class CachedExecute(NbGraderPreprocessor):
-        """nbgrader's ``Execute`` step, replaced by the notebook a grading worker executed."""
+        """nbgrader's ``Execute`` step, replaced by the notebook a grading worker executed (from ``resources``)."""
 
         def preprocess(self, nb, resources):
-            student = resources["nbgrader"]["student"]
-            executed = _EXECUTED.get(student)
+            executed = resources.get(RESOURCES_KEY, {}).get("executed")
             if isinstance(executed, str) or executed is None:
-                raise RuntimeError(executed or f"no executed notebook for {student}")
+                raise RuntimeError(executed or f"no executed notebook for {resources['nbgrader']['student']}")
             sources = [(c.cell_type, c.source) for c in nb.cells]
             if sources != [(c.cell_type, c.source) for c in executed.cells]:
                 raise RuntimeError("the executed notebook does not match the sanitized submission")
             return executed, resources
 
-    return CachedExecute
+    class Recording(Autograde):
+        """nbgrader's ``Autograde`` converter that hands ``executed`` to its preprocessors in ``resources``."""
+
+        def __init__(self, executed: NotebookNode | str, **kwargs):
+            super().__init__(**kwargs)
+            self.executed = executed
+
+        def init_single_notebook_resources(self, notebook_filename):
+            resources = super().init_single_notebook_resources(notebook_filename)
+            resources[RESOURCES_KEY] = {"executed": self.executed}
+            return resources
+
+    return CachedExecute, Recording
 
 
-def record(coursedir_config, chapter: str, student: str) -> None:
-    """nbgrader's Autograde converter for one student, executing nothing (see ``CachedExecute``)."""
+def record(coursedir_config, chapter: str, student: str, executed: NotebookNode | str) -> None:
+    """nbgrader's Autograde converter for one student, executing nothing: ``executed`` is the notebook a worker
+    executed, or the reason it has none (``CachedExecute`` raises it, and nbgrader records the failure)."""
     import logging
 
     from nbgrader.converters import Autograde
@@ -103,12 +122,13 @@ def record(coursedir_config, chapter: str, student: str) -> None:
     from nbgrader.preprocessors import Execute
     from traitlets.config import Config
 
+    cached_execute, recording = _classes()
     config = Config(coursedir_config)
     default = list(Autograde(config=coursedir_config).autograde_preprocessors)
-    config.Autograde.autograde_preprocessors = [_cached_execute_class() if p is Execute else p for p in default]
+    config.Autograde.autograde_preprocessors = [cached_execute if p is Execute else p for p in default]
     coursedir = CourseDirectory(config=config)
     coursedir.assignment_id, coursedir.student_id = chapter, student
-    converter = Autograde(coursedir=coursedir, config=config)
+    converter = recording(executed, coursedir=coursedir, config=config)
     quiet = logging.getLogger("cnngrade.nbgrader")  # the engine reports failures itself, in one line each
     quiet.addHandler(logging.NullHandler())
     quiet.propagate = False

@@ -28,23 +28,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-import secrets
 import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import nbformat
-
 from .. import notebook as nbtools
 from ..settings import Settings
 
 from .config import course_directory, load_config
 from .discover import Submission, _digest, discover
+from .messages import Job, Result
 from .pools import default_workers, open_pool
 from .prepare import files_of, plan_cells, sanitize, setup_module_names
-from .record import _EXECUTED, nbgrader_caches, record
+from .record import nbgrader_caches, record
 
 ENGINE_VERSION = "1"
 
@@ -153,29 +151,22 @@ class _Run:
         to_grade.sort(key=lambda sub: self.previous.get(sub.student, {}).get("status") == "failed")
         return to_grade
 
-    def job(self, sub: Submission, nb, kinds: list[str]) -> dict:
-        """The message a worker grades (``cnngrade.isolation.worker``)."""
-        return {"id": sub.student, "nonce": secrets.token_hex(16), "notebook": json.loads(nbformat.writes(nb)),
-                "files": files_of(sub), "kinds": kinds, "timeout": self.timeout,
-                "cpu_seconds": max(60, self.timeout * 4 + 60), "memory_mb": self.settings.memory_mb,
-                "hide": [str(p) for p in self.hide]}
+    def job(self, sub: Submission, nb, kinds: list[str]) -> Job:
+        """What a worker grades (``messages.Job``)."""
+        return Job.for_notebook(sub.student, nb, kinds, timeout=self.timeout, memory_mb=self.settings.memory_mb,
+                                files=files_of(sub), hide=self.hide)
 
-    def outcome(self, result: dict, sub: Submission, kinds: list[str]) -> Outcome:
+    def outcome(self, result: Result, sub: Submission, kinds: list[str]) -> Outcome:
         """The worker's ``result`` recorded by nbgrader's converter (``record``), as the student's outcome."""
-        student = result["id"]
-        if result["status"] == "ok":
-            _EXECUTED[student] = nbformat.reads(json.dumps(result["notebook"]), as_version=4)
-        else:
-            _EXECUTED[student] = result["reason"]
-        outcome = Outcome(student, "graded", note=sub.note, seconds=result["seconds"], flags=result["flags"],
+        student = result.id
+        outcome = Outcome(student, "graded", note=sub.note, seconds=result.seconds, flags=result.flags,
                           skipped_cells=kinds.count("skip"))
         try:
-            record(self.config, self.chapter, student)
+            record(self.config, self.chapter, student, result.executed() if result.ok else result.reason)
         except Exception as err:  # noqa: BLE001 - nbgrader reports it as a failed submission
-            outcome.status, outcome.reason = "failed", (result["reason"] or str(err)).splitlines()[0][:300]
-        if result["status"] != "ok":
-            outcome.status, outcome.reason = "failed", result["reason"]
-        _EXECUTED.pop(student, None)
+            outcome.status, outcome.reason = "failed", (result.reason or str(err)).splitlines()[0][:300]
+        if not result.ok:
+            outcome.status, outcome.reason = "failed", result.reason
         return outcome
 
 
@@ -193,7 +184,7 @@ def _autograde(settings: Settings, chapter: str, students: Iterable[str] | None,
 
         bar = tqdm(total=len(to_grade), desc=f"grading {chapter}", unit="notebook", file=sys.stderr)
 
-    def prepared() -> Iterator[dict]:
+    def prepared() -> Iterator[Job]:
         """Sanitized jobs, handed to the workers one by one as they are ready (grading starts at once)."""
         for sub in to_grade:
             try:
@@ -212,7 +203,7 @@ def _autograde(settings: Settings, chapter: str, students: Iterable[str] | None,
         pool = open_pool(settings, settings.workers or default_workers(), len(to_grade), run.hide, pools)
         try:
             for result in pool.run(prepared()):
-                outcome = run.outcomes[result["id"]] = run.outcome(result, *nbs[result["id"]])
+                outcome = run.outcomes[result.id] = run.outcome(result, *nbs[result.id])
                 run.save_state()
                 if bar is not None:
                     bar.update(1)

@@ -11,10 +11,11 @@ writes a folder that students can clone or download:
     README.md, Makefile, .gitignore from ``cnngrade/student_edition/``: setup, notebook, check, book
 
 Only files that git tracks are copied (when the course is a git repository), so work in progress
-never ships. A Sphinx extension of the book that lives in ``cnngrade`` (build tooling such as
-``cnngrade.book``) is copied as a local extension into ``_ext/`` when it imports nothing else from
-``cnngrade``; otherwise the build refuses. After writing, the edition is scanned for solution and
-hidden-test markers, known-wrong variants and instructor folders; any finding aborts the build.
+never ships. The book's own Sphinx extensions are Jupyter Book local extensions in ``_ext/``: they ship as
+they are, with the same ``_config.yml`` (less the link to the translated books, which the edition does not
+build); one that imports ``cnngrade``, or an extension listed from ``cnngrade``, makes the build refuse. After
+writing, the edition is scanned for solution and hidden-test markers, known-wrong variants and instructor
+folders; any finding aborts the build.
 """
 from __future__ import annotations
 
@@ -27,14 +28,13 @@ from pathlib import Path
 import yaml
 
 from ..course import repo_root
+from ..notebook import HIDDEN_BEGIN, HIDDEN_END, SOLUTION_BEGIN, SOLUTION_END
 
 TEMPLATES = Path(__file__).resolve().parent / "student_edition"
 TOP_FILES = ("_config.yml", "_toc.yml", "requirements.txt", "constraints.txt")
 PACKAGE = "src/cnnblocks"
 FORBIDDEN_DIRS = ("solutions", "autograde", "cnngrade", "tests", ".ci")
-FORBIDDEN_TEXT = ("### BEGIN SOLUTION", "### END SOLUTION", "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS",
-                  "# loses:")
-EXT_DIR = "_ext"
+FORBIDDEN_TEXT = (SOLUTION_BEGIN, SOLUTION_END, HIDDEN_BEGIN, HIDDEN_END, "# loses:")  # "# loses:": a variant's header
 
 
 class EditionError(RuntimeError):
@@ -128,30 +128,19 @@ def _imports_grading_tools_at_load(code: str) -> bool:
     return False
 
 
-def _student_config(text: str, root: Path, dest: Path) -> str:
-    """``_config.yml`` with every ``cnngrade.X`` Sphinx extension turned into a local extension in _ext/."""
-    # the student edition builds the English book only: no link to a zh_CN/ book it does not have
-    text = re.sub(r"^\s*course_translations:.*\n", "", text, flags=re.MULTILINE)
-    local = {}
-    for module in sorted(set(re.findall(r"^\s*-\s*cnngrade\.(\w+)\s*(?:#.*)?$", text, flags=re.MULTILINE))):
-        source = root / "src" / "cnngrade" / f"{module}.py"
-        code = source.read_text() if source.is_file() else ""
-        if not code or _imports_grading_tools_at_load(code):
-            raise EditionError(f"the book uses the extension cnngrade.{module}, which cannot ship on its own")
-        name = f"course_{module}"
-        (dest / EXT_DIR).mkdir(exist_ok=True)
-        (dest / EXT_DIR / f"{name}.py").write_text(
-            f"# The book's Sphinx extension, copied from the course's src/cnngrade/{module}.py by the student\n"
-            "# edition; the book uses its setup() only.\n" + code)
-        text = re.sub(rf"^(\s*-\s*)cnngrade\.{module}\b", rf"\g<1>{name}", text, flags=re.MULTILINE)
-        local[name] = EXT_DIR
-    if local:
-        block = "".join(f"    {name}: {path}\n" for name, path in local.items())
-        if re.search(r"^sphinx:\s*$", text, flags=re.MULTILINE):
-            text = re.sub(r"^sphinx:\s*\n", "sphinx:\n  local_extensions:\n" + block,
-                          text, count=1, flags=re.MULTILINE)
-        else:
-            text += "\nsphinx:\n  local_extensions:\n" + block
+def _student_config(text: str, root: Path) -> str:
+    """The book's ``_config.yml`` for the edition: the same text, less ``course_translations`` (the language
+    switch would link to books the edition does not have). Refused: an extension listed from ``cnngrade``
+    (which does not ship), and a local extension that imports ``cnngrade`` when it loads."""
+    text = re.sub(r"^\s*course_translations:\s*\[.*\n", "", text, flags=re.MULTILINE)
+    listed = re.findall(r"^\s*-\s*(cnngrade\.[\w.]+)", text, flags=re.MULTILINE)
+    if listed:
+        raise EditionError(f"the book uses the extension {listed[0]}, which cannot ship: make it a local extension in _ext/")
+    local = (yaml.safe_load(text) or {}).get("sphinx", {}).get("local_extensions") or {}
+    for name, folder in local.items():
+        source = root / folder / f"{name}.py"
+        if not source.is_file() or _imports_grading_tools_at_load(source.read_text()):
+            raise EditionError(f"the book's local extension {folder}/{name}.py cannot ship on its own")
     return text
 
 
@@ -187,7 +176,7 @@ def build(dest: str | Path, root: Path | None = None, git: bool = False) -> Path
             raise EditionError(f"the book lists {rel}, which students must not get")
         _copy(root, dest, rel)
 
-    (dest / "_config.yml").write_text(_student_config((root / "_config.yml").read_text(), root, dest))
+    (dest / "_config.yml").write_text(_student_config((root / "_config.yml").read_text(), root))
     (dest / "pyproject.toml").write_text(_student_pyproject((root / "pyproject.toml").read_text()))
     shutil.copystat(root / "pyproject.toml", dest / "pyproject.toml")  # keeps `make setup` up to date
     shutil.copy2(TEMPLATES / "README.md", dest / "README.md")

@@ -35,18 +35,16 @@ Configured in ``autograde/nbgrader_config.py`` (``c.GenerateFeedback.preprocesso
 """
 from __future__ import annotations
 
-import html
-from typing import Iterable
-
 import builtins
+import html
 import re
+from typing import Iterable
 
 from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Integer
 
-HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
-HIDDEN_END = "### END HIDDEN TESTS"
+from ..notebook import HIDDEN_BEGIN, HIDDEN_END, is_test_cell
 HIDDEN_PLACEHOLDER = "# (hidden tests run at grading time; their code is not shown in feedback)"
 REMOVED_LINE = "[line removed from feedback: it quotes a hidden test]"
 AFTER_TESTS_NOTE = ("[output not shown in feedback: this cell ran after the first test cell, when it could read the "
@@ -194,11 +192,6 @@ def escape_markdown_html(source: str) -> str:
     return "".join(parts)
 
 
-def _is_test_cell(cell: NotebookNode) -> bool:
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
-
-
 def _scrub_output(output: NotebookNode, secrets: set[str]) -> None:
     if output.output_type == "stream":
         output.text = scrub_text(output.text, secrets)
@@ -223,6 +216,10 @@ def _score_line(cell: NotebookNode) -> str | None:
     return f"{verdict} {score:g} / {points:g} points (test cell {meta.get('grade_id')})\n"
 
 
+def _errors(outputs: list) -> list:
+    return [o for o in outputs if o.output_type == "error"]
+
+
 def _stream(text: str) -> NotebookNode:
     return NotebookNode({"output_type": "stream", "name": "stdout", "text": text})
 
@@ -239,7 +236,7 @@ class HideHiddenTests(NbGraderPreprocessor):
         sources = self._gradebook_sources(resources)
         hidden: list[str] = []
         for cell in nb.cells:
-            if _is_test_cell(cell):
+            if is_test_cell(cell):
                 original = sources.get(cell.metadata.nbgrader.get("grade_id"), cell.source)
                 visible, cell_hidden = split_hidden(original)
                 _, also_hidden = split_hidden(cell.source)  # whatever the autograded copy holds
@@ -257,7 +254,7 @@ class HideHiddenTests(NbGraderPreprocessor):
             if cell.cell_type != "code":
                 continue
             outputs = cell.get("outputs", [])
-            if _is_test_cell(cell):
+            if is_test_cell(cell):
                 tests_started = True
                 cell.outputs, used = self._test_outputs(cell, outputs, budget)
                 budget -= used
@@ -274,13 +271,13 @@ class HideHiddenTests(NbGraderPreprocessor):
 
     @staticmethod
     def _raised(outputs: list) -> str:
-        errors = [o for o in outputs if o.output_type == "error"]
+        errors = _errors(outputs)
         return f"This cell raised {exception_name(errors[0].ename)}.\n" if errors else ""
 
     def _test_outputs(self, cell: NotebookNode, outputs: list, budget: int) -> tuple[list, int]:
         """A test cell's outputs in feedback: its verdict, its error with a bounded message, nothing else."""
         verdict = _score_line(cell)
-        errors = [o for o in outputs if o.output_type == "error"]
+        errors = _errors(outputs)
         shown, used = [], 0
         if verdict and verdict.startswith("FAILED") and not errors:
             if any(o.output_type == "stream" and o.get("name") == "stderr" for o in outputs):

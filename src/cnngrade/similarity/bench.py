@@ -104,128 +104,152 @@ def _surface(code: str, given: set[str], rng: random.Random) -> str:
     return code
 
 
-def build_class(chapter: str, n_students: int, folder: Path, seed: int = 0, root: Path | None = None) -> SyntheticClass:
-    root = root or repo_root()
-    source, released, impls, own = _implementations(root, chapter)
-    rng = random.Random(f"{seed}-{chapter}")
-    unused = {gid: rng.sample(codes, len(codes)) for gid, codes in own.items()}
-    # the one-exercise copy's source: the longest code written from scratch for the longest exercise that has
-    # such code, kept from everybody else (own code is one student's only)
-    longest = max((g for g in own if own[g]), key=lambda g: len(impls[g][0]), default=None)
-    reserved = max(own[longest], key=len) if longest else None
-    if longest:
-        unused[longest].remove(reserved)
-    given = {gid: given_names(nbtools.cell_by_id(released, gid).source) for gid in impls}
-    stubs = {c.metadata.nbgrader["grade_id"]: c.source for c in released.cells if nbtools.is_solution_cell(c)}
-    written = [c.metadata.nbgrader["grade_id"] for c in released.cells
-               if nbtools.is_solution_cell(c) and c.cell_type == "markdown"]
-    words = _lesson_words(source)
+class _ClassBuilder:
+    """The students of one synthetic class, drawn one by one (``build_class``): honest ones, and copies of them
+    planted with a known disguise. Every draw comes from a generator seeded by the class's seed and the
+    student's (or the copy's) name, so a class is the same on every machine."""
 
-    own_answers: dict[str, set[str]] = {}  # student -> exercises answered with their own code
+    def __init__(self, root: Path, chapter: str, seed: int, rng: random.Random):
+        self.chapter, self.seed = chapter, seed
+        self.source, self.released, self.impls, own = _implementations(root, chapter)
+        self.unused = {gid: rng.sample(codes, len(codes)) for gid, codes in own.items()}
+        # the one-exercise copy's source: the longest code written from scratch for the longest exercise that
+        # has such code, kept from everybody else (own code is one student's only)
+        self.longest = max((g for g in own if own[g]), key=lambda g: len(self.impls[g][0]), default=None)
+        self.reserved = max(own[self.longest], key=len) if self.longest else None
+        if self.longest:
+            self.unused[self.longest].remove(self.reserved)
+        self.given = {gid: given_names(nbtools.cell_by_id(self.released, gid).source) for gid in self.impls}
+        self.written = [c.metadata.nbgrader["grade_id"] for c in self.released.cells
+                        if nbtools.is_solution_cell(c) and c.cell_type == "markdown"]
+        self.words = _lesson_words(self.source)
+        self.students: dict[str, dict[str, str]] = {}
+        self.kinds: dict[frozenset, str] = {}  # planted pair -> how it was copied
+        self.counter = iter(range(10_000))
 
-    def honest(student_rng: random.Random, sid: str = "", force_own: str | None = None) -> dict[str, str]:
+    def rng(self, name: str) -> random.Random:
+        return random.Random(f"{self.seed}-{self.chapter}-{name}")
+
+    def next_id(self) -> str:
+        return f"s{next(self.counter):04d}"
+
+    def honest(self, student_rng: random.Random, force_own: str | None = None) -> dict[str, str]:
         answers = {}
-        for gid, options in impls.items():
+        for gid, options in self.impls.items():
             if gid == force_own:  # the longest code of its own, kept for this student from the start
-                code = reserved
-                own_answers.setdefault(sid, set()).add(gid)
+                code = self.reserved
             elif student_rng.random() < UNATTEMPTED:
                 continue
-            elif unused[gid] and student_rng.random() < OWN_SHARE:
-                code = unused[gid].pop()
-                own_answers.setdefault(sid, set()).add(gid)
+            elif self.unused[gid] and student_rng.random() < OWN_SHARE:
+                code = self.unused[gid].pop()
             elif len(options) == 1 or student_rng.random() < SOLUTION_SHARE:
                 code = options[0]
             else:
                 code = student_rng.choice(options[1:])
             code = dg.honest_variation(code, student_rng, HONEST_P)
-            answers[gid] = _surface(code, given[gid], student_rng)
-        for gid in written:
-            answers[gid] = _honest_text(words, student_rng, student_rng.randint(60, 160))
+            answers[gid] = _surface(code, self.given[gid], student_rng)
+        for gid in self.written:
+            answers[gid] = _honest_text(self.words, student_rng, student_rng.randint(60, 160))
         return answers
 
-    def copied(answers: dict[str, str], kind: str, copy_rng: random.Random, only: list[str] | None = None) -> dict[str, str]:
+    def copied(self, answers: dict[str, str], kind: str, copy_rng: random.Random,
+               only: list[str] | None = None) -> dict[str, str]:
         out = {}
         for gid, text in answers.items():
             if only is not None and gid not in only:
                 continue
-            if gid in written:
+            if gid in self.written:
                 out[gid] = dg.disguise_text(text, copy_rng)
             else:
-                out[gid] = dg.disguise(text, kind, given[gid], copy_rng)
+                out[gid] = dg.disguise(text, kind, self.given[gid], copy_rng)
         return out
 
-    students: dict[str, dict[str, str]] = {}
-    planted: set[frozenset] = set()
-    kinds: dict[frozenset, str] = {}
-    counter = iter(range(10_000))
-
-    def new_honest(force_own: str | None = None) -> str:
-        sid = f"s{next(counter):04d}"
-        students[sid] = honest(random.Random(f"{seed}-{chapter}-{sid}"), sid, force_own)
+    def new_honest(self, force_own: str | None = None) -> str:
+        sid = self.next_id()
+        self.students[sid] = self.honest(self.rng(sid), force_own)
         return sid
 
-    def plant(a: str, b: str, kind: str) -> None:
-        planted.add(frozenset((a, b)))
-        kinds[frozenset((a, b))] = kind
+    def plant(self, a: str, b: str, kind: str) -> None:
+        self.kinds[frozenset((a, b))] = kind
 
-    for kind in dg.DISGUISES:
-        src = new_honest()
-        copy_rng = random.Random(f"{seed}-{chapter}-{kind}")
-        if kind == "merge":  # the source split its functions; the copier wrote them merged again
-            original = students[src]
-            students[src] = {g: (dg.split_functions(t) if g not in written else t) for g, t in original.items()}
-            dst = f"s{next(counter):04d}"
-            students[dst] = copied(original, "all", copy_rng)
-        else:
-            dst = f"s{next(counter):04d}"
-            students[dst] = copied(students[src], kind, copy_rng)
-        plant(src, dst, kind)
-    group = [new_honest()]
-    for i in range(4):
-        dst = f"s{next(counter):04d}"
-        students[dst] = copied(students[group[0]], "all", random.Random(f"{seed}-{chapter}-group{i}"))
-        group.append(dst)
-    for i, a in enumerate(group):
-        for b in group[i + 1:]:
-            plant(a, b, "cluster of five")
-    # one exercise copied: the longest that a source wrote their own way (a copy of the common form of an
-    # exercise, or of two lines, is what honest students write too: no tool can, or should, tell it from them)
-    src = new_honest(force_own=longest)
-    if longest is None:
-        longest = max((g for g in students[src] if g not in written), key=lambda g: len(students[src][g]))
-    dst = new_honest()
-    students[dst].update(copied(students[src], "all", random.Random(f"{seed}-{chapter}-partial"), only=[longest]))
-    plant(src, dst, f"one exercise ({longest})")
-    if written:
-        src, dst = new_honest(), new_honest()
-        students[dst].update(copied(students[src], "all", random.Random(f"{seed}-{chapter}-text"), only=written[:1]))
-        plant(src, dst, f"written answer only ({written[0]})")
-    while len(students) < n_students:
-        new_honest()
+    def plant_disguises(self) -> None:
+        """One pair per disguise: an honest student and a copy of all their work, disguised that way."""
+        for kind in dg.DISGUISES:
+            src = self.new_honest()
+            copy_rng = self.rng(kind)
+            if kind == "merge":  # the source split its functions; the copier wrote them merged again
+                original = self.students[src]
+                self.students[src] = {g: (dg.split_functions(t) if g not in self.written else t) for g, t in original.items()}
+                dst = self.next_id()
+                self.students[dst] = self.copied(original, "all", copy_rng)
+            else:
+                dst = self.next_id()
+                self.students[dst] = self.copied(self.students[src], kind, copy_rng)
+            self.plant(src, dst, kind)
 
-    # shuffle the ids so that planted students are not neighbours
-    ids = sorted(students)
-    shuffled = ids[:]
-    rng.shuffle(shuffled)
-    rename = dict(zip(ids, [f"student{i:03d}" for i in range(len(ids))]))
-    rename = {old: rename[new] for old, new in zip(ids, shuffled)}
-    released_path = folder / "released" / nbtools.notebook_name(chapter)
-    nbtools.write(released, released_path)
-    for sid, answers in students.items():
-        nb = copy.deepcopy(released)
-        for cell in nb.cells:
-            gid = nbtools.grade_id(cell)
-            if nbtools.is_solution_cell(cell) and gid in answers:
-                cell.source = answers[gid]
-            elif nbtools.is_solution_cell(cell):
-                cell.source = stubs[gid]
-        path = folder / "submitted" / nbtools.notebook_path(rename[sid], chapter)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(nb))
-    return SyntheticClass(chapter, folder / "submitted", released_path, sorted(rename.values()),
-                          {frozenset(rename[x] for x in pair) for pair in planted},
-                          {frozenset(rename[x] for x in pair): k for pair, k in kinds.items()})
+    def plant_cluster(self, size: int = 5) -> None:
+        group = [self.new_honest()]
+        for i in range(size - 1):
+            dst = self.next_id()
+            self.students[dst] = self.copied(self.students[group[0]], "all", self.rng(f"group{i}"))
+            group.append(dst)
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                self.plant(a, b, "cluster of five")
+
+    def plant_partial_copies(self) -> None:
+        """One exercise copied: the longest that a source wrote their own way (a copy of the common form of an
+        exercise, or of two lines, is what honest students write too: no tool can, or should, tell it from
+        them); and, when the chapter has one, a written answer copied alone."""
+        src = self.new_honest(force_own=self.longest)
+        longest = self.longest
+        if longest is None:
+            longest = max((g for g in self.students[src] if g not in self.written), key=lambda g: len(self.students[src][g]))
+        dst = self.new_honest()
+        self.students[dst].update(self.copied(self.students[src], "all", self.rng("partial"), only=[longest]))
+        self.plant(src, dst, f"one exercise ({longest})")
+        if self.written:
+            src, dst = self.new_honest(), self.new_honest()
+            self.students[dst].update(self.copied(self.students[src], "all", self.rng("text"), only=self.written[:1]))
+            self.plant(src, dst, f"written answer only ({self.written[0]})")
+
+    def write(self, folder: Path, rng: random.Random) -> SyntheticClass:
+        """The class as submission folders, under shuffled ids (planted students are not neighbours)."""
+        ids = sorted(self.students)
+        shuffled = ids[:]
+        rng.shuffle(shuffled)
+        rename = dict(zip(ids, [f"student{i:03d}" for i in range(len(ids))]))
+        rename = {old: rename[new] for old, new in zip(ids, shuffled)}
+        released_path = folder / "released" / nbtools.notebook_name(self.chapter)
+        nbtools.write(self.released, released_path)
+        stubs = {c.metadata.nbgrader["grade_id"]: c.source for c in self.released.cells if nbtools.is_solution_cell(c)}
+        for sid, answers in self.students.items():
+            nb = copy.deepcopy(self.released)
+            for cell in nb.cells:
+                gid = nbtools.grade_id(cell)
+                if nbtools.is_solution_cell(cell) and gid in answers:
+                    cell.source = answers[gid]
+                elif nbtools.is_solution_cell(cell):
+                    cell.source = stubs[gid]
+            path = folder / "submitted" / nbtools.notebook_path(rename[sid], self.chapter)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(nb))
+        kinds = {frozenset(rename[x] for x in pair): k for pair, k in self.kinds.items()}
+        return SyntheticClass(self.chapter, folder / "submitted", released_path, sorted(rename.values()),
+                              set(kinds), kinds)
+
+
+def build_class(chapter: str, n_students: int, folder: Path, seed: int = 0, root: Path | None = None) -> SyntheticClass:
+    """A class of ``n_students`` for ``chapter`` in ``folder``: planted copies (every disguise, a cluster, one
+    exercise, one written answer), the rest honest students."""
+    rng = random.Random(f"{seed}-{chapter}")
+    builder = _ClassBuilder(root or repo_root(), chapter, seed, rng)
+    builder.plant_disguises()
+    builder.plant_cluster()
+    builder.plant_partial_copies()
+    while len(builder.students) < n_students:
+        builder.new_honest()
+    return builder.write(folder, rng)
 
 
 # -- the whole-file baseline ----------------------------------------------------------------------------
@@ -242,7 +266,7 @@ def copydetect_scores(cls: SyntheticClass, boilerplate: bool, workdir: Path) -> 
     scripts = workdir / ("scripts-bp" if boilerplate else "scripts")
     scripts.mkdir(parents=True, exist_ok=True)
     for student in cls.students:
-        (scripts / f"{student}.py").write_text(_script(cls.folder / student / cls.chapter / f"{cls.chapter}.ipynb"))
+        (scripts / f"{student}.py").write_text(_script(nbtools.notebook_path(cls.folder / student, cls.chapter)))
     bp_dir = workdir / "boilerplate"
     bp_dir.mkdir(exist_ok=True)
     (bp_dir / "released.py").write_text(_script(cls.released))

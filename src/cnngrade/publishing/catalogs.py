@@ -18,7 +18,8 @@ import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .i18n import GETTEXT_DIR, LANGUAGES, LOCALES
+from ..notebook import notebook_path
+from .translated_book import GETTEXT_DIR, LANGUAGES, LOCALES
 
 TRANSLATED_DIR = "chapters"  # chapters/<lang>/NN-slug/NN-slug.ipynb
 
@@ -240,18 +241,18 @@ def translate_notebook(nb, table: dict[str, str]):
 
 
 def translated_path(root: Path, lang: str, chapter: str) -> Path:
-    return Path(root) / TRANSLATED_DIR / lang / chapter / f"{chapter}.ipynb"
+    return notebook_path(Path(root) / TRANSLATED_DIR / lang, chapter)
 
 
 def release(root: Path, lang: str, chapters: list[str] | None = None) -> list[Path]:
     """Write ``chapters/<lang>/NN-slug/NN-slug.ipynb``: each released (student) notebook in ``lang``."""
-    from . import notebook as nbtools
-    from .course import chapters as all_chapters
+    from .. import notebook as nbtools
+    from ..course import chapters as all_chapters
 
     root = Path(root)
     written = []
     for chapter in chapters or all_chapters(root):
-        nb = nbtools.read(root / "chapters" / chapter / f"{chapter}.ipynb")
+        nb = nbtools.read(nbtools.notebook_path(root / "chapters", chapter))
         table = translations(root, lang, f"chapters/{chapter}/{chapter}")
         translated, _ = translate_notebook(nb, table)
         path = translated_path(root, lang, chapter)
@@ -264,9 +265,9 @@ def release(root: Path, lang: str, chapters: list[str] | None = None) -> list[Pa
 def main(argv=None) -> int:
     import argparse
 
-    from .course import repo_root
+    from ..course import repo_root
 
-    parser = argparse.ArgumentParser(prog="python -m cnngrade.catalogs", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m cnngrade.publishing.catalogs", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     rel = sub.add_parser("release", help="write the translated student notebooks chapters/<lang>/")
     rel.add_argument("--lang", action="append")

@@ -1,7 +1,8 @@
-"""Sphinx extension: a link from every page to the same page in the book's other languages.
+"""The book's language switch (a Jupyter Book local extension: ``sphinx: local_extensions`` in ``_config.yml``):
+a link from every page to the same page in the book's other languages.
 
-``course_translations`` (set in ``_config.yml`` for the English book, and by ``cnngrade.i18n`` for a
-translation) lists ``[code, name, root]``: ``root`` is the other book's folder relative to this book's root
+``course_translations`` (set in ``_config.yml`` for the English book, and by ``cnngrade.publishing.translated_book``
+for a translation) lists ``[code, name, root]``: ``root`` is the other book's folder relative to this book's root
 (``zh_CN/`` from the English book, ``../`` from the Chinese one, which is published inside the English one).
 The link is relative, so the two books work offline, from a file system or any web server, and it carries
 ``hreflang`` and ``lang`` so that a screen reader pronounces the language's own name correctly. It sits in
@@ -12,7 +13,8 @@ the notebook's glued values: Sphinx parses each translation as a separate small 
 notebook's renderer, so without this every glued number of a translated paragraph is a "No key found"
 warning (an error with -W). The lookup falls back to the renderer of the page's own English parse (same page, same keys).
 
-It imports nothing from ``cnngrade``: the student edition ships it as a local extension.
+It imports nothing from ``cnngrade``: the student edition ships ``_ext/`` with the same ``_config.yml`` (less the
+``course_translations`` line: it builds the English book only).
 """
 from __future__ import annotations
 
