@@ -1,5 +1,5 @@
 # replaces: ghost_module_keras
-# loses: test_keras_matches_torch
+# loses: test_keras_matches_torch, test_keras_training
 # why: at a stride > 1 pads only top/left (what PyTorch's windows touch on an EVEN input at stride 2); odd inputs at stride 2 and stride 3 get the wrong rows
 def ghost_module_keras(x, out_channels, kernel_size=1, ratio=2, dw_size=3, strides=1, relu=True):
     init = math.ceil(out_channels / ratio)

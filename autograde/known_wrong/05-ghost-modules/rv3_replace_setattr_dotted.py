@@ -1,5 +1,5 @@
 # replaces: replace_pointwise_convs
-# loses: test_replace_nested
+# loses: test_replace_flat, test_replace_nested
 # why: setattr(model, "1.0.conv", new) for a nested name: registers a new top-level child with a dotted name and leaves the real conv in place
 def replace_pointwise_convs(model: nn.Module, ratio: int = 2) -> int:
     found = [(name, m) for name, m in model.named_modules()
