@@ -452,3 +452,22 @@ ROUND3_HONEST = [
 @pytest.mark.parametrize("code", ROUND3_HONEST)
 def test_static_flags_leave_honest_aliases_alone(code):
     assert guard.static_flags(code, "c", {"check_equal", "torch"}, {"torch", "np", "nn"}) == [], code
+
+
+def test_the_base_classes_of_guarded_classes_are_guarded(shell, runtime):
+    """Red team B, round 3: keras.layers.Conv2D's `call` lives in BaseConv, a class no one guarded: patched
+    through an alias (no static flag either), a test cell's Keras convolution ran the student's code. Every
+    class of a guarded class's MRO is now restored and flagged like the class itself."""
+    keras = pytest.importorskip("keras")
+    from keras.src.layers.convolutional.base_conv import BaseConv
+
+    real = vars(BaseConv)["call"]
+    runtime.snapshot({"check_equal", "check_close", "helper"})
+    shell.run_cell("import keras\n_B = keras.src.layers.convolutional.base_conv.BaseConv\n_B.call = lambda self, x: x\n")
+    try:
+        runtime.check_and_restore("test_x")
+        assert vars(BaseConv)["call"] is real
+        assert any("BaseConv.call" in d for d in _details(runtime)), _details(runtime)
+        assert keras.layers.Conv2D in [cls for cls, _ in runtime.classes.values()]
+    finally:
+        BaseConv.call = real

@@ -60,7 +60,17 @@ GUARDED_CLASSES = (
     ("keras", "Layer"), ("keras", "Model"), ("keras", "Sequential"), ("keras.layers", "Conv2D"),
     ("keras.layers", "DepthwiseConv2D"), ("keras.layers", "BatchNormalization"), ("keras.layers", "Dense"),
     ("keras.layers", "MaxPooling2D"), ("keras.layers", "AveragePooling2D"),
+    # what the checks read TensorFlow and Keras values through (to_numpy: EagerTensor.numpy -> _numpy)
+    ("tensorflow.python.framework.ops", "EagerTensor"), ("tensorflow.python.framework.ops", "_EagerTensorBase"),
+    ("tensorflow.python.ops.resource_variable_ops", "ResourceVariable"), ("keras.src.backend", "Variable"),
+    # what FlopCounterMode counts with (a test cell's record of the operators a solution ran)
+    ("torch.utils.flop_counter", "_FlopCounterMode"), ("torch.utils._python_dispatch", "TorchDispatchMode"),
+    ("torch.overrides", "TorchFunctionMode"),
 )
+# Every class of a guarded class's MRO is guarded too (red team B, round 3: keras.layers.Conv2D's `call` is
+# BaseConv's, FlopCounterMode's `__enter__` is TorchDispatchMode's: patched there, unguarded, the test ran
+# with them). Builtin types cannot be patched and are left out.
+_UNPATCHABLE = (object, type)
 
 
 @dataclass
@@ -206,10 +216,17 @@ class RuntimeGuard:
         impls = vars(library).get("_impls") if library is not None else None
         self.kernels = (impls, set(impls)) if isinstance(impls, set) else None
         self.classes = {}
+        seen: set[int] = set()
         for mod, cls in GUARDED_CLASSES:
-            if mod in sys.modules and hasattr(sys.modules[mod], cls):
-                klass = getattr(sys.modules[mod], cls)
-                self.classes[f"{mod}.{cls}"] = (klass, dict(vars(klass)))
+            if mod in sys.modules and isinstance(vars(sys.modules[mod]).get(cls), type):
+                klass = vars(sys.modules[mod])[cls]
+                for base in type.__dict__["__mro__"].__get__(klass):
+                    if id(base) in seen or base in _UNPATCHABLE:
+                        continue
+                    seen.add(id(base))
+                    label = f"{mod}.{cls}" if base is klass else \
+                        f"{type.__dict__['__module__'].__get__(base)}.{type.__dict__['__qualname__'].__get__(base)}"
+                    self.classes[label] = (base, dict(vars(base)))
         self.codes = {}
         for name, mod in self.modules.items():
             if name.startswith("cnnblocks"):
