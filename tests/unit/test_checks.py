@@ -474,3 +474,28 @@ def test_honest_subclasses_of_layers_are_read():
     block = nn.Sequential(Block(), nn.ReLU())
     assert [id(m) for m in modules_of(block)] == [id(m) for m in block.modules()]
     assert len(parameters_of(block)) == 4
+
+
+def test_tensorflow_tensors_are_read_through_the_c_method():
+    """Red team B, round 3: `_EagerTensorBase.numpy` calls `self._numpy()`, a Python method of a class: patched
+    (within one test cell, put back before the guard looked), to_numpy read what the patch said. The checks
+    now call EagerTensor's own C method."""
+    tf = pytest.importorskip("tensorflow")
+    from tensorflow.python.framework import ops
+
+    real = vars(ops._EagerTensorBase)["_numpy"]
+    ops._EagerTensorBase._numpy = lambda self: np.zeros((1, 2), "float32")
+    try:
+        assert to_numpy(tf.constant([[1.0, 2.0]])).tolist() == [[1.0, 2.0]]
+        check_close(tf.constant(3.0), 3.0)  # a scalar (rank 0) too
+    finally:
+        ops._EagerTensorBase._numpy = real
+
+
+def test_complex_values_compare_as_complex():
+    """Red team B, round 3: check_close cast both sides to float64, dropping the imaginary part."""
+    with pytest.raises(AssertionError, match="differ"):
+        check_close(np.array([1 + 5j]), np.array([1.0]))
+    with pytest.raises(AssertionError, match="differ"):
+        check_close(torch.tensor([2.0]), np.array([2 - 1j]))
+    check_close(np.array([1 + 2j]), np.array([1 + 2j]))

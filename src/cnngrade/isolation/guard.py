@@ -42,6 +42,7 @@ GUARDED_MODULES = (
     "cnnblocks.counting", "cnnblocks.env", "cnnblocks.diagrams", "cnnblocks.segmentation_data",
     "cnnblocks.plotting", "torch", "torch.nn", "torch.nn.functional", "torch.testing", "torch.utils.flop_counter",
     "keras", "keras.ops", "keras.layers", "tensorflow", "torch.nn.modules.module", "torch.nn.init",
+    "torch.utils", "torch.utils._python_dispatch",
 )
 # Classes test cells construct or call (grep of the solutions' test cells): their class dictionaries.
 GUARDED_CLASSES = (
