@@ -79,6 +79,9 @@ class _Frameworks:
             self.torch_float32 = torch.float32
             self.torch_modes = (torch._C._len_torch_function_stack, torch._C._len_torch_dispatch_stack)
             self.torch_module = torch.nn.Module
+            # what a module's tables may hold: exact tensors and parameters (a lazy module's placeholders too)
+            self.torch_table_types = (torch.Tensor, torch.nn.Parameter, torch.nn.parameter.UninitializedParameter,
+                                      torch.nn.parameter.UninitializedBuffer)
             # PyTorch's own module classes (every nn.* class and its bases), to tell them from a student's
             self.torch_module_classes = frozenset(
                 id(base) for value in vars(torch.nn).values() if isinstance(value, type) and issubclass(value, torch.nn.Module)
@@ -398,6 +401,12 @@ def _lies_about_state(node: Any, what: str) -> None:
     if type(own) is dict:
         for key in ("_parameters", "_buffers", "_modules"):
             table = own.get(key)
+            if type(table) is dict and key != "_modules":
+                odd = [name for name, value in list(dict.items(table))
+                       if value is not None and type(value) not in fw.torch_table_types]
+                if odd:  # a Parameter subclass whose `shape` or `data` says what the test wants to read
+                    raise AssertionError(f"{what}: a {key[1:-1]} is a {_type_name(table[odd[0]])} (`{odd[0]}` of "
+                                         f"{_type_name(node)}): use nn.Parameter or a plain tensor")
             if type(table) is dict:
                 hidden = [name for name in list(own) if type(name) is str and name in table]
                 if hidden:

@@ -499,3 +499,24 @@ def test_complex_values_compare_as_complex():
     with pytest.raises(AssertionError, match="differ"):
         check_close(torch.tensor([2.0]), np.array([2 - 1j]))
     check_close(np.array([1 + 2j]), np.array([1 + 2j]))
+
+
+def test_a_layer_holding_a_lying_parameter_is_refused():
+    """Red team B, round 3: a Parameter subclass whose `shape` lies, put in a Conv2d's own table: the tests read
+    `m.weight.shape` of the modules modules_of lists. A lazy layer's placeholder parameters stay readable."""
+    from torch import nn
+
+    from cnnblocks.checks import modules_of
+
+    class Shaped(nn.Parameter):
+        @property
+        def shape(self):
+            return torch.Size((4, 3, 3, 1))
+
+    conv = nn.Conv2d(3, 4, 3)
+    conv._parameters["weight"] = Shaped(conv.weight.detach())
+    assert tuple(conv.weight.shape) == (4, 3, 3, 1)
+    with pytest.raises(AssertionError, match="a parameter is a .*Shaped"):
+        modules_of(nn.Sequential(conv))
+    lazy = nn.LazyConv2d(4, 3, bias=False)
+    assert len(modules_of(nn.Sequential(lazy))) == 2
