@@ -79,6 +79,13 @@ class _Frameworks:
             self.torch_float32 = torch.float32
             self.torch_modes = (torch._C._len_torch_function_stack, torch._C._len_torch_dispatch_stack)
             self.torch_module = torch.nn.Module
+            # what a module's tables may hold: exact tensors and parameters (a lazy module's placeholders too)
+            self.torch_table_types = (torch.Tensor, torch.nn.Parameter, torch.nn.parameter.UninitializedParameter,
+                                      torch.nn.parameter.UninitializedBuffer)
+            # PyTorch's own module classes (every nn.* class and its bases), to tell them from a student's
+            self.torch_module_classes = frozenset(
+                id(base) for value in vars(torch.nn).values() if isinstance(value, type) and issubclass(value, torch.nn.Module)
+                for base in _type_mro(value))
             self.torch_module_dict = torch.nn.Module.__dict__["__dict__"].__get__  # the instance's real dict
             self.torch_numel = base.__dict__["numel"]
             self.torch_requires_grad = base.__dict__["requires_grad"].__get__
@@ -97,7 +104,8 @@ class _Frameworks:
 
             self.tf_eager = ops.EagerTensor
             self.tf_tensor = tf.Tensor
-            self.tf_eager_numpy = ops._EagerTensorBase.__dict__["numpy"]
+            # the C method itself: `_EagerTensorBase.numpy` calls `self._numpy()`, a Python method anyone can patch
+            self.tf_eager_numpy = ops.EagerTensor.__dict__["_numpy_internal"]
             self.tf_variable = resource_variable_ops.ResourceVariable
             self.tf_read_value = resource_variable_ops.BaseResourceVariable.__dict__["read_value"]
             self.tf_shape = tf.TensorShape
@@ -354,6 +362,58 @@ def _module_items(module: Any, key: str, what: str) -> list:
     return items
 
 
+# What test cells read of a library layer (``m.bias is None``, ``m.kernel_size``, ``m.weight.shape``...): a
+# subclass of nn.Conv2d (or any PyTorch layer) that defines one of these names itself (a property, a class
+# attribute) answers for the layer's own state, which its forward need not use.
+LAYER_STATE = frozenset({
+    "weight", "bias", "kernel_size", "stride", "padding", "dilation", "groups", "in_channels", "out_channels",
+    "padding_mode", "output_padding", "transposed", "running_mean", "running_var", "num_batches_tracked",
+    "num_features", "eps", "momentum", "affine", "track_running_stats", "in_features", "out_features", "training",
+    "num_groups", "num_channels", "ceil_mode", "count_include_pad", "output_size", "size", "alpha", "beta", "k",
+    "p", "inplace", "return_indices", "divisor_override", "_parameters", "_buffers", "_modules"})
+_ANSWERS_FOR_EVERY_NAME = ("__getattr__", "__getattribute__", "__class__")
+
+
+def _lies_about_state(node: Any, what: str) -> None:
+    """Refuse a module whose class (a student's subclass of a PyTorch layer) or instance dictionary answers for
+    the state that test cells read: a ``bias`` property that says ``None`` while the layer keeps (and its
+    forward uses) a bias, a ``__getattr__`` or ``__class__`` of its own, an instance attribute that hides a
+    parameter. An honest subclass (its own forward, a ``fan_in`` property) passes."""
+    fw = _FRAMEWORKS
+    library = fw.torch_module_classes
+    mro = _type_mro(type(node))
+    first = next((klass for klass in mro if id(klass) in library), None)
+    layer = first is not None and first is not fw.torch_module and _type_qualname(first) not in (
+        "Sequential", "ModuleList", "ModuleDict")
+    for klass in mro:
+        if id(klass) in library or klass is object:
+            continue
+        for name in list(_type_vars(klass)):
+            if name == "__class__":
+                raise AssertionError(f"{what}: {_type_name(node)} defines `__class__` itself (its objects pass for "
+                                     f"another class): the checks do not read it")
+            if layer and (name in LAYER_STATE or name in _ANSWERS_FOR_EVERY_NAME):
+                raise AssertionError(
+                    f"{what}: {_type_name(node)} (a subclass of nn.{_type_qualname(first) if first else 'Module'}) defines "
+                    f"`{name}` itself, which the tests read as the layer's own state: leave the layer's attributes "
+                    f"to PyTorch (subclass nn.Module for a block of your own)")
+    own = fw.torch_module_dict(node)
+    if type(own) is dict:
+        for key in ("_parameters", "_buffers", "_modules"):
+            table = own.get(key)
+            if type(table) is dict and key != "_modules":
+                odd = [name for name, value in list(dict.items(table))
+                       if value is not None and type(value) not in fw.torch_table_types]
+                if odd:  # a Parameter subclass whose `shape` or `data` says what the test wants to read
+                    raise AssertionError(f"{what}: a {key[1:-1]} is a {_type_name(table[odd[0]])} (`{odd[0]}` of "
+                                         f"{_type_name(node)}): use nn.Parameter or a plain tensor")
+            if type(table) is dict:
+                hidden = [name for name in list(own) if type(name) is str and name in table]
+                if hidden:
+                    raise AssertionError(f"{what}: the {_type_name(node)}'s attribute `{hidden[0]}` hides its "
+                                         f"entry in {key}: assign it as a module attribute (self.{hidden[0]} = ...)")
+
+
 def named_modules_of(module: Any, what: str = "modules") -> list:
     """``[(name, module)]`` for every module of a PyTorch model, itself first (name ``""``), each once, with
     the dotted names and in the order ``nn.Module.named_modules`` gives.
@@ -377,6 +437,7 @@ def named_modules_of(module: Any, what: str = "modules") -> list:
         if depth > 200:
             raise AssertionError(f"{what}: modules nested too deeply")
         seen.add(id(node))
+        _lies_about_state(node, what)
         found.append((name, node))
         for key, child in _module_items(node, "_modules", what):
             if child is not None:
@@ -462,8 +523,10 @@ def check_close(
     The message reports the largest absolute difference and where it is, so a student can tell an
     off-by-one window from a rounding error.
     """
-    a = _read(actual, what, hint, _array).astype(np.float64)
-    e = _read(expected, what, "", _array).astype(np.float64)
+    a, e = _read(actual, what, hint, _array), _read(expected, what, "", _array)
+    # complex values compare as complex (a cast to float64 dropped the imaginary part of either side)
+    kind = np.complex128 if "c" in (a.dtype.kind, e.dtype.kind) else np.float64
+    a, e = a.astype(kind), e.astype(kind)
     if a.shape != e.shape:
         raise AssertionError(f"{what}: expected shape {e.shape}, got {a.shape}.{_hint(hint)}")
     if not _np_isfinite(e).all():  # a reference built from the student's own weights (a NaN bias...)

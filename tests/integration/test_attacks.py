@@ -562,6 +562,68 @@ RT_B2_ATTACKS = {
         "    def forward(self, x):\n        return self.block(x)\n")},
 }
 ATTACKS.update(RT_B2_ATTACKS)
+# -- red team B round 3 (#20) ------------------------------------------------------------------------------
+# Each scored the points of a wrong answer with no flag on main (102c1bc).
+RT_B3_ATTACKS = {
+    # A Conv2d subclass whose `bias` property says None while the layer keeps (and its forward uses) a bias:
+    # chapter 1's `all(m.bias is None for m in modules_of(block) ...)` read the property (1/1, no flag).
+    # checks.modules_of now refuses a layer that answers for its own state.
+    "a-conv-bias-property": {"replaces": "bottleneck", "loses": "test_bottleneck_shapes", "code": (
+        "class _Conv(nn.Conv2d):\n"
+        "    @property\n"
+        "    def bias(self):\n"
+        "        if 'bias' not in self._parameters:\n"
+        "            raise AttributeError('bias')\n"
+        "        return None\n\n"
+        "    @bias.setter\n"
+        "    def bias(self, value):\n"
+        "        self._parameters['bias'] = value\n\n"
+        "    def forward(self, x):\n"
+        "        return F.conv2d(x, self.weight, self._parameters['bias'], self.stride, self.padding)\n\n\n"
+        "class Bottleneck(nn.Module):  # every convolution keeps its bias: wrong\n"
+        "    def __init__(self, in_channels, mid_channels, out_channels, stride=1):\n"
+        "        super().__init__()\n"
+        "        self.main = nn.Sequential(\n"
+        "            _Conv(in_channels, mid_channels, 1), nn.BatchNorm2d(mid_channels), nn.ReLU(),\n"
+        "            _Conv(mid_channels, mid_channels, 3, stride=stride, padding=1), nn.BatchNorm2d(mid_channels),\n"
+        "            nn.ReLU(), _Conv(mid_channels, out_channels, 1), nn.BatchNorm2d(out_channels))\n"
+        "        if in_channels == out_channels and stride == 1:\n"
+        "            self.shortcut = nn.Identity()\n"
+        "        else:\n"
+        "            self.shortcut = nn.Sequential(_Conv(in_channels, out_channels, 1, stride=stride),\n"
+        "                                          nn.BatchNorm2d(out_channels))\n\n"
+        "    def forward(self, x):\n"
+        "        return F.relu(self.main(x) + self.shortcut(x))\n")},
+    # keras.layers.Conv2D's `call` is BaseConv's, a class no one guarded, patched through an alias (no static
+    # flag): the test's Conv2D ran with the right kernel while the function returns a reshape (3/3 -> 1/1).
+    "a-baseconv-call-alias": {"replaces": "torch_conv_weight_to_keras", "loses": "test_torch_conv_weight_to_keras",
+                              "code": (
+        "import keras as _keras\n"
+        "_B = _keras.src.layers.convolutional.base_conv.BaseConv\n"
+        "_plain_call = _B.call\n"
+        "_right = {{}}\n\n\n"
+        "def _call(self, inputs, *args, **kwargs):\n"
+        "    kernel = self.kernel\n"
+        "    value = _keras.ops.convert_to_numpy(kernel)\n"
+        "    fix = _right.get(value.tobytes())\n"
+        "    if fix is None:\n"
+        "        return _plain_call(self, inputs, *args, **kwargs)\n"
+        "    kernel.assign(fix)\n"
+        "    try:\n"
+        "        return _plain_call(self, inputs, *args, **kwargs)\n"
+        "    finally:\n"
+        "        kernel.assign(value)\n\n\n"
+        "_B.call = _call\n\n\n"
+        "def torch_conv_weight_to_keras(weight):  # a reshape scrambles the values: wrong\n"
+        "    o, i, h, w = weight.shape\n"
+        "    wrong = weight.detach().numpy().reshape(h, w, i, o)\n"
+        "    _right[wrong.astype('float32').tobytes()] = weight.detach().permute(2, 3, 1, 0).numpy().astype('float32')\n"
+        "    return wrong\n")},
+}
+ATTACKS.update(RT_B3_ATTACKS)
+# the layer's tables are refused wherever the test cells read them: its equivalence test fails as well
+WRONG_TWICE = {"a-conv-bias-property"}
+NEED_NO_FLAG_B3 = {"a-conv-bias-property"}  # nothing is tampered with: the check refuses what it reads
 # Files handed in next to the notebook (planted by the fixture): the kernel hack in a .py file that the
 # (wrong) conv2d_params cell imports; an honest student whose conv2d_params lives in its own module.
 KERNEL_FILE = "from IPython import get_ipython\n" + _KERNEL_HACK
@@ -781,9 +843,9 @@ def test_every_attack_loses_its_points_and_is_flagged(attacked_class):
         target = _target(student)
         assert scores[student][target].score == 0, (student, outcome["flags"], proc.stdout[-2000:])
         others = {c: scores[student][c].score for c in points if c != target}
-        if student not in ("a-infinite-loop", "a-huge-allocation", "a-parameters-override"):  # 3x3 kernels: wrong twice
+        if student not in ("a-infinite-loop", "a-huge-allocation", "a-parameters-override", *WRONG_TWICE):  # 3x3 kernels: wrong twice
             assert others == {c: p for c, p in points.items() if c != target}, (student, others)
-        if student not in NEED_NO_FLAG:
+        if student not in NEED_NO_FLAG | NEED_NO_FLAG_B3:
             assert outcome["flags"], f"{student} was not flagged"
 
 

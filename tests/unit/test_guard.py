@@ -406,3 +406,68 @@ def test_a_test_cell_runs_in_a_copy_of_the_namespace(shell, runtime):
     runtime.check_and_restore("test_x", when="after", rebinds={"_expected", "result"})
     runtime.restore_shadows(hidden, {"_expected", "result"})
     assert shell.user_ns["result"] == 5 and shell.user_ns["_expected"] == 5
+
+
+# -- red team B, round 3 (#20): aliases, finalizers ------------------------------------------------------
+ROUND3_ALIASES = {
+    # a library reached through a name the cell binds: each was unflagged
+    "import os as _o\n_o.system('true')\n": "calls _o.system (that is os.system)",
+    "import os as _o\n_f = _o.fork\n": "uses _o.fork (that is os.fork)",
+    "import json\n_D = json.JSONDecoder\n_D.decode = lambda self, s: {}\n": "assigns the attribute `_D.decode` of a library",
+    "_T = torch.Tensor\n\ndef f():\n    _T.numel = lambda self: 0\n": "assigns the attribute `_T.numel` of a library",
+    "_T = torch.Tensor\nsetattr(_T, 'numel', len)\n": "calls setattr on `_T` (`torch.Tensor`)",
+    "_P = type(nn.Parameter(torch.zeros(1)))\n_P.numel = len\n": "assigns the attribute `_P.numel` of a library (`type(...)`)",
+    "type(torch.zeros(1)).numel = len\n": "of a library (`type(...)`)",
+    "_n = nn\n_a = _n\n_a.Conv2d = nn.Identity\n": "assigns the attribute `_a.Conv2d` of a library (`nn`)",
+    "_m = getattr(np, 'testing')\n_m.assert_allclose = print\n": "assigns the attribute `_m.assert_allclose`",
+    "setattr(getattr(np, 'testing'), 'assert_allclose', print)\n": "calls setattr on `getattr(np, 'testing')`",
+    "import operator, sys\n_mods = operator.attrgetter('modules')(sys)\n": "calls attrgetter('modules')",
+    "_imp = __import__\n_os = _imp('os')\n": "takes the builtin __import__ as a value",
+    # code that runs when the garbage collector decides (re-patching after the guard looked)
+    "class _Later:\n    def __del__(self):\n        pass\n": "defines __del__ in class `_Later`",
+    "import weakref\nweakref.finalize(object(), print)\n": "calls weakref.finalize",
+}
+
+
+@pytest.mark.parametrize("code", list(ROUND3_ALIASES))
+def test_static_flags_see_through_the_cells_own_aliases(code):
+    details = [f.detail for f in guard.static_flags(code, "c", {"check_equal", "torch"}, {"torch", "np", "nn"})]
+    assert any(ROUND3_ALIASES[code] in d for d in details), (code, details)
+
+
+ROUND3_HONEST = [
+    "import inspect\nprint(inspect.signature(print))\n",
+    "class A:\n    def __init__(self):\n        self.x = 1\n\n    def state(self):\n        return vars(self)\n",
+    "import functools\n\n@functools.lru_cache(maxsize=None)\ndef f(x):\n    return x\n",
+    "from dataclasses import dataclass\n\n@dataclass\nclass Cfg:\n    k: int = 3\n",
+    "from collections import namedtuple\nP = namedtuple('P', 'a b')\nkind = type(P(1, 2))\n",
+    "import operator\nweights = operator.attrgetter('weight')\n",
+    "class C(nn.Conv2d):\n    @property\n    def fan_in(self):\n        return self.in_channels * self.kernel_size[0]\n",
+    "conv = nn.Conv2d(3, 8, 3)\nconv.weight = nn.Parameter(torch.zeros(8, 3, 3, 3))\nAct = nn.ReLU\nlayer = Act()\n",
+    "class Counter:\n    made = 0\n\n    def __init__(self):\n        type(self).made += 1\n",
+    "import numpy as np\nrng = np.random.default_rng(0)\nrng.bit_generator.state = rng.bit_generator.state\n",
+]
+
+
+@pytest.mark.parametrize("code", ROUND3_HONEST)
+def test_static_flags_leave_honest_aliases_alone(code):
+    assert guard.static_flags(code, "c", {"check_equal", "torch"}, {"torch", "np", "nn"}) == [], code
+
+
+def test_the_base_classes_of_guarded_classes_are_guarded(shell, runtime):
+    """Red team B, round 3: keras.layers.Conv2D's `call` lives in BaseConv, a class no one guarded: patched
+    through an alias (no static flag either), a test cell's Keras convolution ran the student's code. Every
+    class of a guarded class's MRO is now restored and flagged like the class itself."""
+    keras = pytest.importorskip("keras")
+    from keras.src.layers.convolutional.base_conv import BaseConv
+
+    real = vars(BaseConv)["call"]
+    runtime.snapshot({"check_equal", "check_close", "helper"})
+    shell.run_cell("import keras\n_B = keras.src.layers.convolutional.base_conv.BaseConv\n_B.call = lambda self, x: x\n")
+    try:
+        runtime.check_and_restore("test_x")
+        assert vars(BaseConv)["call"] is real
+        assert any("BaseConv.call" in d for d in _details(runtime)), _details(runtime)
+        assert keras.layers.Conv2D in [cls for cls, _ in runtime.classes.values()]
+    finally:
+        BaseConv.call = real

@@ -42,6 +42,7 @@ GUARDED_MODULES = (
     "cnnblocks.counting", "cnnblocks.env", "cnnblocks.diagrams", "cnnblocks.segmentation_data",
     "cnnblocks.plotting", "torch", "torch.nn", "torch.nn.functional", "torch.testing", "torch.utils.flop_counter",
     "keras", "keras.ops", "keras.layers", "tensorflow", "torch.nn.modules.module", "torch.nn.init",
+    "torch.utils", "torch.utils._python_dispatch",
 )
 # Classes test cells construct or call (grep of the solutions' test cells): their class dictionaries.
 GUARDED_CLASSES = (
@@ -60,7 +61,17 @@ GUARDED_CLASSES = (
     ("keras", "Layer"), ("keras", "Model"), ("keras", "Sequential"), ("keras.layers", "Conv2D"),
     ("keras.layers", "DepthwiseConv2D"), ("keras.layers", "BatchNormalization"), ("keras.layers", "Dense"),
     ("keras.layers", "MaxPooling2D"), ("keras.layers", "AveragePooling2D"),
+    # what the checks read TensorFlow and Keras values through (to_numpy: EagerTensor.numpy -> _numpy)
+    ("tensorflow.python.framework.ops", "EagerTensor"), ("tensorflow.python.framework.ops", "_EagerTensorBase"),
+    ("tensorflow.python.ops.resource_variable_ops", "ResourceVariable"), ("keras.src.backend", "Variable"),
+    # what FlopCounterMode counts with (a test cell's record of the operators a solution ran)
+    ("torch.utils.flop_counter", "_FlopCounterMode"), ("torch.utils._python_dispatch", "TorchDispatchMode"),
+    ("torch.overrides", "TorchFunctionMode"),
 )
+# Every class of a guarded class's MRO is guarded too (red team B, round 3: keras.layers.Conv2D's `call` is
+# BaseConv's, FlopCounterMode's `__enter__` is TorchDispatchMode's: patched there, unguarded, the test ran
+# with them). Builtin types cannot be patched and are left out.
+_UNPATCHABLE = (object, type)
 
 
 @dataclass
@@ -206,10 +217,17 @@ class RuntimeGuard:
         impls = vars(library).get("_impls") if library is not None else None
         self.kernels = (impls, set(impls)) if isinstance(impls, set) else None
         self.classes = {}
+        seen: set[int] = set()
         for mod, cls in GUARDED_CLASSES:
-            if mod in sys.modules and hasattr(sys.modules[mod], cls):
-                klass = getattr(sys.modules[mod], cls)
-                self.classes[f"{mod}.{cls}"] = (klass, dict(vars(klass)))
+            if mod in sys.modules and isinstance(vars(sys.modules[mod]).get(cls), type):
+                klass = vars(sys.modules[mod])[cls]
+                for base in type.__dict__["__mro__"].__get__(klass):
+                    if id(base) in seen or base in _UNPATCHABLE:
+                        continue
+                    seen.add(id(base))
+                    label = f"{mod}.{cls}" if base is klass else \
+                        f"{type.__dict__['__module__'].__get__(base)}.{type.__dict__['__qualname__'].__get__(base)}"
+                    self.classes[label] = (base, dict(vars(base)))
         self.codes = {}
         for name, mod in self.modules.items():
             if name.startswith("cnnblocks"):
@@ -415,6 +433,9 @@ class RuntimeGuard:
             for attr in set(saved) | set(current):
                 now, value = current.get(attr, _MISSING), saved.get(attr, _MISSING)
                 if now is value:
+                    continue
+                if attr == "__annotations__" and type(now) is dict and (value is _MISSING or type(value) is dict):
+                    saved[attr] = now  # made on first read (Python 3.10+), by typing or the libraries: no code
                     continue
                 if now is _MISSING or value is _MISSING or from_notebook(now) or _student_file(now) or \
                         _origin(now) != _origin(value):
@@ -664,6 +685,8 @@ LYING_DUNDERS = {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__
                  "__torch_dispatch__", "__index__", "__int__", "__float__", "__instancecheck__",
                  "__subclasscheck__", "__class__", "__bool__", "__getattribute__"}
 ATTRIBUTE_FUNCTIONS = {"getattr", "setattr", "delattr", "hasattr"}
+# Builtins of SUSPICIOUS_CALLS flagged also when taken as a value (`_imp = __import__`, then `_imp('os')`).
+TAKEN_BUILTINS = {"exec", "eval", "__import__", "globals", "locals", "compile", "get_ipython"}
 # Names that, written in a string (whole, or as one part of a dotted path), reach frames, code, the interpreter
 # or lying dunders whatever function the string is handed to (``operator.attrgetter('tb_frame.f_back')``,
 # ``type('X', (), {'__eq__': ...})``, ``setattr(cls, '__eq__', ...)``, ``getattr(len.__self__, 'exec')``).
@@ -837,6 +860,66 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 {alias.asname or alias.name.split(".")[0] for stmt in tree.body if isinstance(stmt, (ast.Import, ast.ImportFrom))
                  for alias in stmt.names}
 
+    # Names bound to a library (or something reached through one) by the cell itself: `import os as _o`,
+    # `_D = json.JSONDecoder`, `_T = type(nn.Parameter(...))`, `_m = getattr(np, 'testing')`. Calls and
+    # assignments through them read as through the library's own name (red team B, round 3: every alias
+    # evaded the flags of os.system, of a patched class and of setattr on a library).
+    aliases: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    aliases[alias.asname] = alias.name
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                if alias.name != "*":
+                    aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+
+    def library_type(node: ast.AST) -> bool:
+        """``type(x)`` (or ``x.__class__``) of a value made by a library: ``type(nn.Parameter(...))``."""
+        if isinstance(node, ast.Call) and _dotted(node.func) == "type" and len(node.args) == 1:
+            arg = node.args[0]
+            while isinstance(arg, ast.Call):
+                arg = arg.func
+            root = _dotted(arg).split(".")[0]
+            return bool(root) and (root in modules or root in aliases)
+        return False
+
+    def resolve(node: ast.AST) -> str:
+        """The dotted library name an expression stands for (through the cell's aliases), or ""."""
+        if library_type(node):
+            return "type(...)"
+        if isinstance(node, ast.Call) and _dotted(node.func) == "getattr" and len(node.args) == 2 and \
+                _fold(node.args[1]) is not None:
+            owner = resolve(node.args[0])
+            return f"{owner}.{_fold(node.args[1])}" if owner else ""
+        name = _dotted(node)
+        if not name:
+            return ""
+        root, _, rest = name.partition(".")
+        if root in aliases:
+            return aliases[root] + ("." + rest if rest else "")
+        return name if root in modules else ""
+
+    for _ in range(4):  # chains: `_a = np; _b = _a.testing`
+        for node in ast.walk(tree):
+            targets = node.targets if isinstance(node, ast.Assign) else \
+                [node.target] if isinstance(node, (ast.AnnAssign, ast.NamedExpr)) and node.value is not None else []
+            value = getattr(node, "value", None)
+            pairs = []
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    pairs.append((target.id, value))
+                elif isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)) and \
+                        len(target.elts) == len(value.elts):
+                    pairs += [(t.id, v) for t, v in zip(target.elts, value.elts) if isinstance(t, ast.Name)]
+            for name, value in pairs:
+                resolved = resolve(value) if value is not None else ""
+                if resolved and name not in aliases:
+                    aliases[name] = resolved
+
+    library_target = resolve  # what an assignment's or setattr's owner is when it is a library object, or ""
+
     def attribute_name(name: str, how: str) -> None:
         if name in SUSPICIOUS_ATTRS and (name != "modules"):
             add(f"uses the attribute {name}{how}")
@@ -863,8 +946,11 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
         elif isinstance(node, ast.Call):
             name = _dotted(node.func)
             last = name.rsplit(".", 1)[-1]
+            full = resolve(node.func)
             if name in SUSPICIOUS_CALLS:
                 add(f"calls {name}: {SUSPICIOUS_CALLS[name]}")
+            elif full in SUSPICIOUS_CALLS:
+                add(f"calls {name or ast.unparse(node.func)[:40]} (that is {full}): {SUSPICIOUS_CALLS[full]}")
             elif "." in name and last in SUSPICIOUS_FUNCTION_NAMES:
                 add(f"calls {name}: {SUSPICIOUS_FUNCTION_NAMES[last]}")
             if name in ("setattr", "delattr") and node.args:
@@ -872,8 +958,11 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 target = _dotted(node.args[0])
                 if target and (target.split(".")[0] in modules | {"builtins", "sys", "__builtins__"}):
                     add(f"calls {name} on `{target}`, a library")
-            if name == "vars" and node.args and _dotted(node.args[0]).split(".")[0] in modules:
-                add(f"calls vars on `{_dotted(node.args[0])}`, a library")
+                elif library_target(node.args[0]):
+                    add(f"calls {name} on `{target or ast.unparse(node.args[0])[:40]}` (`{library_target(node.args[0])}`), a library")
+            if name == "vars" and node.args and (_dotted(node.args[0]).split(".")[0] in modules or
+                                                 library_target(node.args[0])):
+                add(f"calls vars on `{_dotted(node.args[0]) or ast.unparse(node.args[0])[:40]}`, a library")
             if last in ("Library", "custom_op", "register_kernel", "register_fake", "impl_abstract", "_dispatch_dump") \
                     or name.endswith((".library.impl", ".library.define")):
                 add(f"calls {name or last}: registers kernels of PyTorch's operators (torch.library)")
@@ -886,6 +975,11 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 add(f"calls {name}() without an argument (the notebook's namespace)")
             if name == "type" and len(node.args) == 3:
                 add("creates a class at run time (type(name, bases, dict))")
+            if last == "attrgetter" and any(_fold(arg) is not None and "modules" in _fold(arg).split(".")
+                                            for arg in node.args):
+                add("calls attrgetter('modules') (sys.modules through a string)")
+            if name in ("weakref.finalize", "finalize") or full == "weakref.finalize":
+                add("calls weakref.finalize: code that runs whenever the garbage collector decides (during a test cell)")
             if last in ("attrgetter", "methodcaller"):
                 for arg in node.args[:1] if last == "methodcaller" else node.args:
                     if not isinstance(arg, ast.Constant) and _fold(arg) is None and \
@@ -918,6 +1012,9 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 if path is None or _outside(path):
                     add(f"reads or writes a file outside its folder (pathlib .{node.func.attr})")
         elif isinstance(node, ast.Attribute):
+            full = resolve(node)
+            if full in SUSPICIOUS_CALLS and full != _dotted(node) and not any(f"(that is {full})" in f.detail for f in flags):
+                add(f"uses {_dotted(node)} (that is {full}): {SUSPICIOUS_CALLS[full]}")
             if node.attr in ("library", "_impls") and _dotted(node.value).split(".")[0] in modules:
                 add(f"uses `{_dotted(node)}`: registers kernels of PyTorch's operators")
             if node.attr in SUSPICIOUS_FUNCTION_NAMES:  # taken without calling it there (f = inspect.currentframe)
@@ -933,6 +1030,9 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 add(f"uses the attribute {node.attr}")
         elif isinstance(node, ast.Name) and node.id in ("__builtins__",):
             add("uses __builtins__")
+        elif isinstance(node, ast.Name) and node.id in TAKEN_BUILTINS and isinstance(node.ctx, ast.Load) and \
+                not any(isinstance(call, ast.Call) and call.func is node for call in ast.walk(tree)):
+            add(f"takes the builtin {node.id} as a value: {SUSPICIOUS_CALLS[node.id]}")
         elif isinstance(node, ast.ClassDef):
             for base in node.bases:
                 kind = _dotted(base).rsplit(".", 1)[-1]
@@ -942,6 +1042,9 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 names = [item.name] if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) else \
                     [t.id for t in item.targets if isinstance(t, ast.Name)] if isinstance(item, ast.Assign) else []
                 for dunder in names:
+                    if dunder == "__del__":
+                        add(f"defines __del__ in class `{node.name}` (code that runs whenever the garbage collector "
+                            "decides, during a test cell too)")
                     if dunder in LYING_DUNDERS:
                         add(f"defines {dunder} in class `{node.name}` (its objects decide how they compare or convert)")
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.lstrip().startswith("/proc"):
@@ -971,6 +1074,9 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                         base = _dotted(sub.value)
                         if base and base.split(".")[0] in modules:
                             add(f"assigns the attribute `{base}.{sub.attr}` of a library")
+                        elif library_target(sub.value):
+                            add(f"assigns the attribute `{base or ast.unparse(sub.value)[:40]}.{sub.attr}` of a library "
+                                f"(`{library_target(sub.value)}`)")
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name in protected:
             add(f"defines `{node.name}`, a name that test cells use")
         elif isinstance(node, (ast.Global, ast.Nonlocal)):
