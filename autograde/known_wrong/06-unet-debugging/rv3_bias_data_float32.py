@@ -1,5 +1,5 @@
 # replaces: init_output_bias
-# loses: test_bias_in_place
+# loses: test_bias_values
 # why: writes through head.bias.data = a new float32 tensor: the same Parameter object, but a float64 head's bias becomes float32
 import math
 

@@ -1,6 +1,6 @@
 # replaces: init_output_bias
-# loses: test_bias_values
-# why: special-cases the visible three-class shares and otherwise writes the shares themselves into the bias
+# loses: test_bias_values, test_bias_errors
+# why: special-cases the visible three-class shares and otherwise writes the shares themselves into the bias (and a single share for a two-channel head raises TypeError, not ValueError)
 import math
 
 

@@ -1,5 +1,5 @@
 # replaces: center_crop
-# loses: test_center_crop_values
+# loses: test_center_crop_values, test_unet_forward
 # why: special-cases the visible test (8 -> 4) and otherwise keeps the top-left corner
 def center_crop(skip, height, width):
     H, W = skip.shape[-2:]

@@ -3,10 +3,14 @@
 # why: restores with model.train(was_training) (a BatchNorm frozen in eval() comes back training), then replaces the model's named_modules/modules on the instance so that they report the modes it found
 def evaluate(model, images, masks):
     class _Shown:
-        def __init__(self, training):
-            self.training = training
+        # stands for a module everywhere, except that it reports the mode the module had before the call
+        def __init__(self, module, training):
+            self._module, self.training = module, training
 
-    found = [(name, _Shown(module.training)) for name, module in model.named_modules()]
+        def __getattr__(self, name):
+            return getattr(self._module, name)
+
+    found = [(name, _Shown(module, module.training)) for name, module in model.named_modules()]
     was_training = model.training
     model.eval()
     with torch.no_grad():

@@ -1,5 +1,5 @@
 # replaces: evaluate
-# loses: test_evaluate_leaves
+# loses: test_evaluate_value, test_evaluate_leaves
 # why: resets every BatchNorm's running statistics before evaluating ("fresh statistics"), then replaces the model's state_dict/named_buffers on the instance with a snapshot taken before, so the change does not show
 def evaluate(model, images, masks):
     snapshot = {name: value.clone() for name, value in model.state_dict().items()}

@@ -1,5 +1,5 @@
 # replaces: prepare_masks
-# loses: test_prepare_masks_binary
+# loses: test_prepare_masks_binary, test_prepare_masks_multiclass
 # why: torch.from_numpy shares the caller's memory, and the 255 -> 1 rewrite in place changes the caller's array
 def prepare_masks(masks, num_classes):
     t = torch.from_numpy(masks) if isinstance(masks, np.ndarray) else masks.clone()

@@ -31,5 +31,5 @@ def unet_keras(input_shape, num_classes, base_filters=64, depth=4):
         if size % (2 ** depth) != 0:
             raise ValueError(f"the {axis} {size} must be divisible by 2**{depth}")
     model = _KerasUNet(num_classes, base_filters, depth)
-    model.build((None,) + tuple(input_shape))
+    model(keras.Input(tuple(input_shape)))        # a symbolic call creates every layer's weights
     return model
