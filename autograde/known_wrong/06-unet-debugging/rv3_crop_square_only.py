@@ -1,5 +1,5 @@
 # replaces: center_crop
-# loses: test_center_crop_values
+# loses: test_center_crop_values, test_unet_shapes, test_unet_forward
 # why: uses the height for both axes (every map in the lesson is square), so a non-square crop is wrong
 def center_crop(skip, height, width):
     H, W = skip.shape[-2:]
