@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cnnblocks.nbgrader_cells import failing_output
+from cnnblocks import selfcheck
 
 from .. import notebook as nbtools
 
@@ -46,14 +46,9 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def failure_message(cell) -> str:
-    """The first line of the error a test cell raised ("ename: evalue"), or stderr, or ""."""
-    output = failing_output(cell)
-    if output is None:
-        return ""
-    if output.output_type == "error":
-        value = _ANSI.sub("", output.get("evalue", "")).strip().splitlines()
-        return f"{output.ename}: {value[0]}" if value else output.ename
-    return "wrote to stderr: " + output.text.strip().splitlines()[0][:120] if output.text.strip() else "wrote to stderr"
+    """The first line of why the cell scored zero (the student's self-check says the same), without colours."""
+    why = selfcheck.failure(cell)
+    return _ANSI.sub("", why.strip().splitlines()[0]) if why and why.strip() else (why or "")
 
 
 def group_key(message: str) -> str:
