@@ -187,6 +187,11 @@ def test_pack_groups_only_variants_no_test_sees_together():
                               "def h(x):\n    return H().k * x", name="h_self")
     assert pack(no_dynamic, no_dynamic, [f_wrong, via_setattr, own_attrs]) == [(f_wrong, own_attrs), (via_setattr,)]
 
+    # a pack-mate that cuts a member's path to a test: g_own does not call f, so with f_alt in the same notebook
+    # test_g would never run f_alt's f, although f_alt alone claims full marks on test_g (it reads f there)
+    g_own = _variant("g", "def g(x):\n    return 2 * x + 1", name="g_own")
+    assert pack(no_dynamic, no_dynamic, [f_alt, g_own]) == [(f_alt,), (g_own,)]
+
     students = proof_students(no_dynamic, no_dynamic, [f_wrong, f_alt, g_wrong, h_wrong])
     assert [s for s, _ in students] == [SOLUTION, STUB, "pack-01", "alt-f-alt", "wrong-g-wrong"]
     tests = nbtools.test_cells(no_dynamic)

@@ -198,13 +198,25 @@ def pack(released, source, variants: list) -> list[tuple]:
         return not self_contained(variant_code(v, source)) or any(v.replaces in deps.get(t, set()) for t in unsafe_tests)
 
     alone = [v for v in variants if goes_alone(v)]
+    # A test depends on a member's exercise if it does in the pack OR with that member alone: a pack-mate
+    # can cut a member's path to a test (a U-Net variant that crops by itself never calls the crop variant
+    # it shares a notebook with), and the member's claim about that test would then never be checked.
+    by_itself = {id(v): _pack_dependencies(solved, source, [v]) for v in variants if v not in alone}
+
+    def seen_together(members) -> bool:
+        replaced = {w.replaces for w in members}
+        deps = _pack_dependencies(solved, source, members)
+        for w in members:
+            for test, exercises in by_itself[id(w)].items():
+                deps.setdefault(test, set()).update(exercises)
+        return any(len(d & replaced) > 1 for d in deps.values())
+
     packs: list[list] = []
     for v in variants:
         for members in ([] if v in alone else packs):
             if members[0] in alone or v.replaces in {w.replaces for w in members}:
                 continue
-            replaced = {w.replaces for w in members} | {v.replaces}
-            if all(len(d & replaced) <= 1 for d in _pack_dependencies(solved, source, members + [v]).values()):
+            if not seen_together(members + [v]):
                 members.append(v)
                 break
         else:
