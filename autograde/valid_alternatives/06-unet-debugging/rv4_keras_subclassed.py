@@ -1,5 +1,5 @@
 # replaces: unet_keras
-# why: a keras.Model subclass (layers in __init__, up-step UpSampling2D + Conv2D(F, 2) with a ReLU), built in the function; message '2**depth'
+# why: a keras.Model subclass (layers in __init__, up-step UpSampling2D + Conv2D(F, 2) with a ReLU), built in the function by a symbolic call; message '2**depth'
 class _KerasUNet(keras.Model):
     def __init__(self, num_classes, base_filters, depth, **kwargs):
         super().__init__(**kwargs)
@@ -34,5 +34,5 @@ def unet_keras(input_shape, num_classes: int, base_filters: int = 64, depth: int
     if h % (2 ** depth) != 0 or w % (2 ** depth) != 0:
         raise ValueError(f"{h}x{w} input: both sides must be divisible by 2**{depth}")
     model = _KerasUNet(num_classes, base_filters, depth)
-    model.build((None, h, w, c))
+    model(keras.KerasTensor((1, h, w, c)))      # a symbolic call creates every weight (build() alone would not)
     return model
