@@ -1,5 +1,5 @@
 # replaces: init_output_bias
-# loses: test_bias_in_place
+# loses: test_bias_values, test_bias_in_place
 # why: torch.as_tensor(class_shares).log_(): a float tensor of shares passed by the caller is overwritten by its logs
 import math
 

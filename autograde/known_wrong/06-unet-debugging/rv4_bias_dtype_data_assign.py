@@ -1,5 +1,5 @@
 # replaces: init_output_bias
-# loses: test_bias_in_place
+# loses: test_bias_values, test_bias_in_place
 # why: head.bias.data = float64 values: the same Parameter object, but its dtype becomes float64
 import math
 

@@ -1,5 +1,5 @@
 # replaces: center_crop
-# loses: test_center_crop_values
+# loses: test_center_crop_values, test_unet_shapes, test_unet_forward
 # why: assumes square maps: the row offset and the height are used for the columns too
 def center_crop(skip: torch.Tensor, height: int, width: int) -> torch.Tensor:
     H, W = skip.shape[-2], skip.shape[-1]

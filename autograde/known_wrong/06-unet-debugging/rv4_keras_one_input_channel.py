@@ -1,5 +1,5 @@
 # replaces: unet_keras
-# loses: test_keras_values
+# loses: test_keras_params, test_keras_outputs, test_keras_values
 # why: builds the input as (H, W, 1) whatever the channel count of input_shape
 def unet_keras(input_shape, num_classes: int, base_filters: int = 64, depth: int = 4) -> keras.Model:
     height, width = int(input_shape[0]), int(input_shape[1])

@@ -1,5 +1,5 @@
 # replaces: prepare_masks
-# loses: test_prepare_masks_binary
+# loses: test_prepare_masks_binary, test_prepare_masks_multiclass, test_prepare_masks_errors
 # why: writes 1 over 255 in the caller's tensor or array (torch.from_numpy shares its memory)
 def prepare_masks(masks, num_classes: int) -> torch.Tensor:
     m = masks if torch.is_tensor(masks) else torch.from_numpy(masks)

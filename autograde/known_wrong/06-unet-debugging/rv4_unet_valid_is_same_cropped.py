@@ -1,5 +1,5 @@
 # replaces: UNet
-# loses: test_unet_forward
+# loses: test_unet_shapes, test_unet_forward
 # why: cheap: 'valid' builds the padded network and crops its output to the valid size (right shape, wrong values)
 def _double_conv(c_in, c_out, pad):
     return nn.Sequential(nn.Conv2d(c_in, c_out, 3, padding=pad), nn.ReLU(),
