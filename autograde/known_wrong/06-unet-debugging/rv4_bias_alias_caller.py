@@ -1,23 +1,8 @@
 # replaces: init_output_bias
 # loses: test_bias_values, test_bias_in_place
-# why: torch.as_tensor(class_shares).log_(): a float tensor of shares passed by the caller is overwritten by its logs
-import math
-
-def init_output_bias(head: nn.Conv2d, class_shares) -> None:
-    if head.bias is None:
-        raise ValueError("the head has no bias")
-    channels = head.bias.shape[0]
-    if channels == 1:
-        p = float(class_shares)
-        if not 0 < p < 1:
-            raise ValueError(f"the foreground share must lie strictly between 0 and 1, got {p}")
-        values = torch.tensor([math.log(p / (1 - p))], dtype=torch.float64)
-    else:
-        shares = torch.as_tensor(class_shares).flatten()
-        if shares.numel() != channels:
-            raise ValueError(f"{shares.numel()} shares for {channels} channels")
-        if not bool((shares > 0).all()) or abs(float(shares.sum()) - 1) > 1e-6:
-            raise ValueError(f"the shares must be positive and sum to 1, got {shares.tolist()}")
-        values = shares.log_() if shares.is_floating_point() else shares.double().log()
-    with torch.no_grad():
-        head.bias.copy_(values.to(head.bias.dtype))
+# why: log_() on torch.as_tensor(class_shares, float64): a float64 array or tensor of shares passed by the caller is overwritten by its logs
+<<<<<<< solution
+        values = torch.log(shares)
+=======
+        values = shares.log_()
+>>>>>>> variant

@@ -1,9 +1,8 @@
 # replaces: center_crop
 # loses: test_center_crop_errors
 # why: raises only when the height is too large; a too-large width is silently clipped by slicing
-def center_crop(skip: torch.Tensor, height: int, width: int) -> torch.Tensor:
-    H, W = skip.shape[-2], skip.shape[-1]
-    if height > H:
-        raise ValueError(f"cannot crop a {H}x{W} map to {height}x{width}")
-    top, left = (H - height) // 2, (W - width) // 2
-    return skip[:, :, top:top + height, left:left + width]
+<<<<<<< solution
+    if height > h or width > w or height < 0 or width < 0:
+=======
+    if height > h or height < 0 or width < 0:
+>>>>>>> variant

@@ -1,22 +1,11 @@
 # replaces: evaluate
 # loses: test_evaluate_leaves
 # why: set_grad_enabled(False) ... set_grad_enabled(True): a caller inside torch.no_grad() gets gradients back on
-def evaluate(model: nn.Module, images: torch.Tensor, masks: torch.Tensor) -> float:
-    modes = [(m, m.training) for m in model.modules()]
-    model.eval()
-    try:
-        torch.set_grad_enabled(False)
-        if True:
+<<<<<<< solution
+        with torch.no_grad():
             logits = model(images)
-            pred = predict_masks(logits)
-            classes = logits.shape[1]
-            if classes == 1:
-                p, t = pred.unsqueeze(1).double(), masks.double()
-            else:
-                p = F.one_hot(pred.long(), classes).permute(0, 3, 1, 2).double()
-                t = F.one_hot(masks.long(), classes).permute(0, 3, 1, 2).double()
-            return float(dice_coefficient(p, t))
-    finally:
+=======
+        torch.set_grad_enabled(False)
+        logits = model(images)
         torch.set_grad_enabled(True)
-        for m, mode in modes:
-            m.training = mode
+>>>>>>> variant

@@ -1,21 +1,9 @@
 # replaces: evaluate
 # loses: test_evaluate_leaves
 # why: seeds the global RNG 'for reproducible evaluation'
-def evaluate(model: nn.Module, images: torch.Tensor, masks: torch.Tensor) -> float:
-    torch.manual_seed(0)
-    modes = [(m, m.training) for m in model.modules()]
-    model.eval()
-    try:
-        with torch.no_grad():
-            logits = model(images)
-            pred = predict_masks(logits)
-            classes = logits.shape[1]
-            if classes == 1:
-                p, t = pred.unsqueeze(1).double(), masks.double()
-            else:
-                p = F.one_hot(pred.long(), classes).permute(0, 3, 1, 2).double()
-                t = F.one_hot(masks.long(), classes).permute(0, 3, 1, 2).double()
-            return float(dice_coefficient(p, t))
-    finally:
-        for m, mode in modes:
-            m.training = mode
+<<<<<<< solution
+    modes = [(module, module.training) for module in model.modules()]
+=======
+    torch.manual_seed(0)                  # 'reproducible evaluation'
+    modes = [(module, module.training) for module in model.modules()]
+>>>>>>> variant

@@ -1,24 +1,10 @@
 # replaces: unet_output_size
 # loses: test_output_size_errors
 # why: checks size < 0 instead of size < 1: a map of 0 pixels (unet_output_size(16, depth=1)) is returned as 0
-def unet_output_size(input_size: int, depth: int = 4, padding: str = "valid") -> int:
-    if padding == "same":
-        if input_size % 2 ** depth:
-            raise ValueError(f"input size {input_size} is not a multiple of 2**{depth} = {2 ** depth}")
-        return input_size
-    size = input_size
-    for level in range(1, depth + 1):
-        size -= 4
-        if size < 0:
-            raise ValueError(f"level {level}: the convolutions shrink the map below 1 pixel ({size})")
-        if size % 2:
-            raise ValueError(f"level {level}: max pooling meets an odd size ({size})")
-        size //= 2
-    size -= 4
+<<<<<<< solution
+    if size < 1:
+        raise ValueError(f"input size {input_size} is too small
+=======
     if size < 0:
-        raise ValueError(f"bottom level: the convolutions shrink the map below 1 pixel ({size})")
-    for level in range(depth, 0, -1):
-        size = 2 * size - 4
-        if size < 0:
-            raise ValueError(f"up-step at level {level}: the map shrinks below 1 pixel ({size})")
-    return size
+        raise ValueError(f"input size {input_size} is too small
+>>>>>>> variant
