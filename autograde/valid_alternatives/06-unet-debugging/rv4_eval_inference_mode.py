@@ -1,5 +1,5 @@
 # replaces: evaluate
-# why: torch.inference_mode, one image at a time, modes saved by name and restored with train()/eval() per module
+# why: torch.inference_mode, one image at a time, modes saved by name and restored by setting each module's training flag
 def evaluate(model: nn.Module, images: torch.Tensor, masks: torch.Tensor) -> float:
     saved = {name: module.training for name, module in model.named_modules()}
     model.eval()

@@ -1,5 +1,5 @@
 # replaces: unet_output_size
-# why: recursive and functional; levels counted from 0 in the message ('pooling level 1 of 0..3')
+# why: recursive and functional; levels counted from 0 in the message ('Level=1 (counting from 0): ...')
 def unet_output_size(input_size: int, depth: int = 4, padding: str = "valid") -> int:
     if padding not in ("valid", "same"):
         raise ValueError(f"padding must be 'valid' or 'same', not {padding!r}")
