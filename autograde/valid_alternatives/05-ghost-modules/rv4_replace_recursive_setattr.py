@@ -2,8 +2,9 @@
 # why: recursion over named_modules(remove_duplicate=False) collected first, setattr on the parent, one Ghost per distinct conv, built under no_grad
 def replace_pointwise_convs(model, ratio=2):
     def is_pointwise(m):
-        pad_zero = m.padding in ("valid", "same") or all(p == 0 for p in m.padding)
-        return isinstance(m, nn.Conv2d) and m.kernel_size == (1, 1) and m.groups == 1 and pad_zero
+        if not (isinstance(m, nn.Conv2d) and m.kernel_size == (1, 1) and m.groups == 1):
+            return False
+        return m.padding in ("valid", "same") or all(p == 0 for p in m.padding)
 
     ghosts = set(id(m) for m in modules_of(model) if isinstance(m, GhostModule))
     inside_ghost = set()
