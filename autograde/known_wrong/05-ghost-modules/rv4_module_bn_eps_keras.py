@@ -1,5 +1,5 @@
 # replaces: GhostModule
-# loses: test_ghost_module_forward
+# loses: test_ghost_module_forward, test_ghost_module_training
 # why: BatchNorm2d(eps=1e-3), Keras' default carried over to PyTorch
 class GhostModule(nn.Module):
     def __init__(self, in_channels, out_channels, kernel_size=1, ratio=2, dw_size=3, stride=1, relu=True):

@@ -1,5 +1,5 @@
 # replaces: GhostModule
-# loses: test_ghost_module_spatial
+# loses: test_ghost_module_spatial, test_ghost_module_forward, test_ghost_module_training
 # why: unpacks a stride pair as (width, height): square strides pass, (2, 1) subsamples the wrong axis
 class GhostModule(nn.Module):
     def __init__(self, in_channels, out_channels, kernel_size=1, ratio=2, dw_size=3, stride=1, relu=True):
@@ -9,7 +9,7 @@ class GhostModule(nn.Module):
         new = init * (ratio - 1)
         if isinstance(stride, int):
             stride = (stride, stride)
-        sw, sh = stride
+        sh, sw = stride
         act = nn.ReLU if relu else nn.Identity
         self.primary = nn.Sequential(nn.Conv2d(in_channels, init, kernel_size, (sw, sh), kernel_size // 2, bias=False),
                                      nn.BatchNorm2d(init), act())

@@ -1,5 +1,5 @@
 # replaces: replace_pointwise_convs
-# loses: test_replace_flat
+# loses: test_replace_flat, test_replace_nested
 # why: returns the count as a float (len(...) / 1), not an int
 def replace_pointwise_convs(model, ratio=2):
     cache = {}
