@@ -1,0 +1,16 @@
+# replaces: ghost_module_keras
+# loses: test_keras_training
+# why: an L2 regularizer on the depthwise kernel (a MobileNet habit): same outputs, an extra loss term the PyTorch module lacks
+def ghost_module_keras(x, out_channels, kernel_size=1, ratio=2, dw_size=3, strides=1, relu=True):
+    init = math.ceil(out_channels / ratio)
+    y = keras.layers.ZeroPadding2D(kernel_size // 2)(x) if kernel_size > 1 else x
+    y = keras.layers.Conv2D(init, kernel_size, strides=strides, padding="valid", use_bias=False)(y)
+    y = keras.layers.BatchNormalization(epsilon=1e-5, momentum=0.9)(y)
+    if relu:
+        y = keras.layers.ReLU()(y)
+    z = keras.layers.DepthwiseConv2D(dw_size, padding="same", depth_multiplier=ratio - 1, use_bias=False,
+                                     depthwise_regularizer=keras.regularizers.L2(1e-4))(y)
+    z = keras.layers.BatchNormalization(epsilon=1e-5, momentum=0.9)(z)
+    if relu:
+        z = keras.layers.ReLU()(z)
+    return keras.layers.Concatenate()([y, z])[..., :out_channels]
