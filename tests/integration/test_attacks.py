@@ -624,6 +624,32 @@ ATTACKS.update(RT_B3_ATTACKS)
 # the layer's tables are refused wherever the test cells read them: its equivalence test fails as well
 WRONG_TWICE = {"a-conv-bias-property"}
 NEED_NO_FLAG_B3 = {"a-conv-bias-property"}  # nothing is tampered with: the check refuses what it reads
+# -- red team B round 4 (#20) ------------------------------------------------------------------------------
+# Each scored the points of a wrong answer with no flag on main (c260031).
+RT_B4_ATTACKS = {
+    # One BatchNormalization too many (epsilon 0: the identity at inference), hidden by a subclass whose `weights`
+    # is empty: the test cell's model.count_params() said 792 and model.weights gave its port four kernels and
+    # four biases (2/2, no flag). The test cell now counts with counting.keras_params and ports through
+    # checks.keras_weights_of, which read Keras' own lists and refuse a class that defines `weights`.
+    "a-keras-weights-property": {"replaces": "small_basic_block_keras", "loses": "test_small_basic_block_keras",
+                                 "code": (
+        "class _QuietBatchNormalization(keras.layers.BatchNormalization):\n"
+        "    @property\n"
+        "    def weights(self):\n"
+        "        return []\n\n\n"
+        "def small_basic_block_keras(x, ch_out):  # a BatchNormalization too many: wrong\n"
+        "    mid = ch_out // 4\n"
+        "    x = keras.layers.Conv2D(mid, 1)(x)\n"
+        "    x = keras.layers.ReLU()(x)\n"
+        "    x = keras.layers.Conv2D(mid, (3, 1), padding='same')(x)\n"
+        "    x = keras.layers.ReLU()(x)\n"
+        "    x = keras.layers.Conv2D(mid, (1, 3), padding='same')(x)\n"
+        "    x = keras.layers.ReLU()(x)\n"
+        "    x = keras.layers.Conv2D(ch_out, 1)(x)\n"
+        "    return _QuietBatchNormalization(epsilon=0.0)(x)\n")},
+}
+ATTACKS.update(RT_B4_ATTACKS)
+NEED_NO_FLAG_B3 |= {"a-keras-weights-property"}  # nothing is tampered with: the reader refuses what it reads
 # Files handed in next to the notebook (planted by the fixture): the kernel hack in a .py file that the
 # (wrong) conv2d_params cell imports; an honest student whose conv2d_params lives in its own module.
 KERNEL_FILE = "from IPython import get_ipython\n" + _KERNEL_HACK
