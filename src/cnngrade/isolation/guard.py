@@ -668,7 +668,7 @@ SUSPICIOUS_ATTRS = {"__code__", "__globals__", "__builtins__", "__dict__", "__cl
                     "__closure__", "cell_contents", "__defaults__", "__kwdefaults__", "__getattribute__",
                     "__traceback__", "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "tb_frame",
                     "gi_frame", "cr_frame", "ag_frame", "modules", "__self__", "ctypeslib", "pythonapi", "f_trace",
-                    "tb_next", "gi_code", "cr_code", "__func__", "__mro__", "__bases__", "__base__", "inspect"}
+                    "tb_next", "gi_code", "cr_code", "__func__", "__mro__", "__bases__", "__base__", "inspect", "mro"}
 # Names that an honest solution never builds out of pieces: attributes and functions above, module names.
 SUSPICIOUS_NAMES = (SUSPICIOUS_ATTRS - {"modules"}) | set(SUSPICIOUS_FUNCTION_NAMES) | set(SUSPICIOUS_MODULES) | \
     {"sys.modules", "builtins", "_exit", "kill", "system", "exec", "eval", "__import__", "globals", "get_ipython",
@@ -876,14 +876,11 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                     aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
 
     def library_type(node: ast.AST) -> bool:
-        """``type(x)`` (or ``x.__class__``) of a value made by a library: ``type(nn.Parameter(...))``."""
-        if isinstance(node, ast.Call) and _dotted(node.func) == "type" and len(node.args) == 1:
-            arg = node.args[0]
-            while isinstance(arg, ast.Call):
-                arg = arg.func
-            root = _dotted(arg).split(".")[0]
-            return bool(root) and (root in modules or root in aliases)
-        return False
+        """``type(x)`` of any value: the class of a library's object (``type(nn.Parameter(...))``, or of a layer a
+        test passed to the student's function: ``type(layer).call = ...``). Honest code reads a class it got that
+        way (``type(x).__name__``), it does not write to it (red team B, round 4)."""
+        return isinstance(node, ast.Call) and _dotted(node.func) == "type" and len(node.args) == 1 and \
+            _dotted(node.args[0]) not in ("self", "cls")  # a class's own counter: `type(self).made += 1`
 
     def resolve(node: ast.AST) -> str:
         """The dotted library name an expression stands for (through the cell's aliases), or ""."""
@@ -893,16 +890,88 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 _fold(node.args[1]) is not None:
             owner = resolve(node.args[0])
             return f"{owner}.{_fold(node.args[1])}" if owner else ""
+        if isinstance(node, ast.Subscript):
+            # `[keras.layers.Conv2D][0]`, `_d = {"c": BaseConv}; _d["c"]`: an element of a literal container (round 4)
+            box = containers.get(node.value.id) if isinstance(node.value, ast.Name) else node.value
+            if isinstance(box, (ast.List, ast.Tuple, ast.Set, ast.Dict)):
+                items = box.values if isinstance(box, ast.Dict) else box.elts
+                return next((found for found in map(resolve, items) if found), "")
+            return ""
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in returns:
+            return returns[node.func.id]  # a cell function that returns a library (or its own argument, one)
         name = _dotted(node)
         if not name:
             return ""
         root, _, rest = name.partition(".")
+        if root in star_names(root):
+            return f"{star_names(root)[root]}.{name}"
         if root in aliases:
             return aliases[root] + ("." + rest if rest else "")
         return name if root in modules else ""
 
+    # `from keras.layers import *`: a name the cell never binds may be the library's (`Conv2D.call = ...`).
+    star_modules = [node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+                    and not node.module.startswith("cnnblocks") and any(a.name == "*" for a in node.names)]
+    bound_here = {sub.id for sub in ast.walk(tree) if isinstance(sub, ast.Name) and isinstance(sub.ctx, (ast.Store, ast.Del))} | \
+        {sub.name for sub in ast.walk(tree) if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))} | \
+        {a.arg for sub in ast.walk(tree) if isinstance(sub, ast.arguments)
+         for a in [*sub.posonlyargs, *sub.args, *sub.kwonlyargs, *filter(None, (sub.vararg, sub.kwarg))]} | \
+        {alias.asname or alias.name.split(".")[0] for sub in ast.walk(tree) if isinstance(sub, (ast.Import, ast.ImportFrom))
+         for alias in sub.names}
+    import builtins as _builtins
+
+    def star_names(root: str) -> dict[str, str]:
+        if star_modules and root not in bound_here and root not in modules and not hasattr(_builtins, root):
+            return {root: star_modules[0]}
+        return {}
+
+    containers = {target.id: node.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                  and isinstance(node.value, (ast.List, ast.Tuple, ast.Set, ast.Dict)) for target in node.targets
+                  if isinstance(target, ast.Name)}
+    returns: dict[str, str] = {}
+    # Functions (and lambdas bound to a name) the cell defines: a library passed to one of them makes the parameter
+    # an alias of it (`def _put(owner, fn): owner.call = fn` ... `_put(BaseConv, f)`; red team B, round 4).
+    functions: dict[str, ast.arguments] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            functions[node.name] = node.args
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    functions[target.id] = node.value.args
+
     for _ in range(4):  # chains: `_a = np; _b = _a.testing`
         for node in ast.walk(tree):
+            bindings = []
+            if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(node.target, ast.Name) and \
+                    isinstance(node.iter, (ast.List, ast.Tuple, ast.Set)):
+                bindings += [(node.target.id, item) for item in node.iter.elts]  # for c in (BaseConv,): c.call = ...
+            if isinstance(node, (ast.With, ast.AsyncWith)):
+                for item in node.items:
+                    if isinstance(item.optional_vars, ast.Name):
+                        expr = item.context_expr
+                        bindings += [(item.optional_vars.id, e) for e in
+                                     ([expr] + (list(expr.args) if isinstance(expr, ast.Call) else []))]
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in functions:
+                params = functions[node.func.id]
+                positional = [*params.posonlyargs, *params.args]
+                bindings += [(param.arg, arg) for param, arg in zip(positional, node.args)]
+                by_name = {a.arg for a in [*positional, *params.kwonlyargs]}
+                bindings += [(kw.arg, kw.value) for kw in node.keywords if kw.arg in by_name]
+            if isinstance(node, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef)):  # lambda c=BaseConv: ...
+                params = node.args
+                positional = [*params.posonlyargs, *params.args]
+                bindings += list(zip([a.arg for a in positional[len(positional) - len(params.defaults):]], params.defaults))
+                bindings += [(a.arg, d) for a, d in zip(params.kwonlyargs, params.kw_defaults) if d is not None]
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name not in returns:
+                found = next((r for sub in ast.walk(node) if isinstance(sub, ast.Return) and sub.value is not None
+                              for r in [resolve(sub.value)] if r), "")
+                if found:
+                    returns[node.name] = found
+            for name, value in bindings:
+                resolved = resolve(value)
+                if resolved and name not in aliases:
+                    aliases[name] = resolved
             targets = node.targets if isinstance(node, ast.Assign) else \
                 [node.target] if isinstance(node, (ast.AnnAssign, ast.NamedExpr)) and node.value is not None else []
             value = getattr(node, "value", None)
@@ -953,6 +1022,10 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 add(f"calls {name or ast.unparse(node.func)[:40]} (that is {full}): {SUSPICIOUS_CALLS[full]}")
             elif "." in name and last in SUSPICIOUS_FUNCTION_NAMES:
                 add(f"calls {name}: {SUSPICIOUS_FUNCTION_NAMES[last]}")
+            if last in ("__setattr__", "__delattr__") and isinstance(node.func, ast.Attribute) and \
+                    (_dotted(node.func.value) in ("type", "object") or library_target(node.func.value)) and \
+                    not (node.args and _dotted(node.args[0]) == "self"):
+                add(f"calls {name or last} directly: writes attributes past every check (a class's, a library's)")
             if name in ("setattr", "delattr") and node.args:
                 # setattr(model, name, layer) is how modules are replaced; on a library it is a patch.
                 target = _dotted(node.args[0])
@@ -1030,6 +1103,10 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 add(f"uses the attribute {node.attr}")
         elif isinstance(node, ast.Name) and node.id in ("__builtins__",):
             add("uses __builtins__")
+        elif isinstance(node, ast.Name) and node.id in ("setattr", "delattr") and isinstance(node.ctx, ast.Load) and \
+                not any(isinstance(call, ast.Call) and call.func is node for call in ast.walk(tree)):
+            add(f"takes the builtin {node.id} as a value (functools.partial(setattr, ...), map(setattr, ...)): "
+                f"attribute writes no one can read from the cell")
         elif isinstance(node, ast.Name) and node.id in TAKEN_BUILTINS and isinstance(node.ctx, ast.Load) and \
                 not any(isinstance(call, ast.Call) and call.func is node for call in ast.walk(tree)):
             add(f"takes the builtin {node.id} as a value: {SUSPICIOUS_CALLS[node.id]}")
