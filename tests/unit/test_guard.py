@@ -500,6 +500,8 @@ ROUND4_INDIRECTIONS = {
     "import functools, keras\n_set = functools.partial(setattr, keras.layers.Conv2D, 'call')\n":
         "takes the builtin setattr as a value",
     "from keras.layers import *\nConv2D.call = print\n": "`Conv2D.call` of a library (`keras.layers.Conv2D`)",
+    "import keras\n_n = ''.join(reversed('D2vnoC'))\n_B = getattr(keras.layers, _n)\n\ndef f(fn):\n    _B.call = fn\n":
+        "`_B.call` of a library (`keras.layers.<computed>`)",
 }
 
 
@@ -522,6 +524,7 @@ ROUND4_HONEST = [
     "class C(nn.Conv2d):\n    @property\n    def fan_in(self):\n        return self.in_channels * self.kernel_size[0] * self.kernel_size[1]\n",
     "layers = [nn.Conv2d(3, 3, 1), nn.ReLU()]\nfor layer in layers:\n    layer.tag = 'x'\n",
     "import inspect\nparams = inspect.signature(nn.Conv2d).parameters\n",
+    "def act(name):\n    return getattr(nn, name)()\n\nlayer = act('ReLU')\nlayer.tag = 1\n",
 ]
 
 

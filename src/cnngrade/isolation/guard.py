@@ -886,10 +886,10 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
         """The dotted library name an expression stands for (through the cell's aliases), or ""."""
         if library_type(node):
             return "type(...)"
-        if isinstance(node, ast.Call) and _dotted(node.func) == "getattr" and len(node.args) == 2 and \
-                _fold(node.args[1]) is not None:
-            owner = resolve(node.args[0])
-            return f"{owner}.{_fold(node.args[1])}" if owner else ""
+        if isinstance(node, ast.Call) and _dotted(node.func) == "getattr" and len(node.args) in (2, 3):
+            owner = resolve(node.args[0])  # a name computed at run time still names something of the library
+            name = _fold(node.args[1])
+            return f"{owner}.{name if name is not None else '<computed>'}" if owner else ""
         if isinstance(node, ast.Subscript):
             # `[keras.layers.Conv2D][0]`, `_d = {"c": BaseConv}; _d["c"]`: an element of a literal container (round 4)
             box = containers.get(node.value.id) if isinstance(node.value, ast.Name) else node.value
