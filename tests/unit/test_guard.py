@@ -502,6 +502,10 @@ ROUND4_INDIRECTIONS = {
     "from keras.layers import *\nConv2D.call = print\n": "`Conv2D.call` of a library (`keras.layers.Conv2D`)",
     "import keras\n_n = ''.join(reversed('D2vnoC'))\n_B = getattr(keras.layers, _n)\n\ndef f(fn):\n    _B.call = fn\n":
         "`_B.call` of a library (`keras.layers.<computed>`)",
+    "import keras\nclass _Box:\n    pass\n_box = _Box()\n_box.cls = keras.layers.Conv2D\n\ndef f(fn):\n    _box.cls.call = fn\n":
+        "`_box.cls.call` of a library (`keras.layers.Conv2D`)",
+    "import keras\n_B = None or keras.layers.Conv2D\n_B.call = print\n": "`_B.call` of a library",
+    "import keras\n_B = keras.layers.Conv2D if True else None\n_B.call = print\n": "`_B.call` of a library",
 }
 
 
@@ -525,6 +529,9 @@ ROUND4_HONEST = [
     "layers = [nn.Conv2d(3, 3, 1), nn.ReLU()]\nfor layer in layers:\n    layer.tag = 'x'\n",
     "import inspect\nparams = inspect.signature(nn.Conv2d).parameters\n",
     "def act(name):\n    return getattr(nn, name)()\n\nlayer = act('ReLU')\nlayer.tag = 1\n",
+    "class Block(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.act = nn.ReLU\n"
+    "        self.conv = nn.Conv2d(3, 3, 1)\n        self.conv.tag = 'x'\n",
+    "size = None or 3\nkind = nn.ReLU if size else nn.Identity\nlayer = kind()\nlayer.tag = 1\n",
 ]
 
 

@@ -897,6 +897,10 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 items = box.values if isinstance(box, ast.Dict) else box.elts
                 return next((found for found in map(resolve, items) if found), "")
             return ""
+        if isinstance(node, ast.BoolOp):  # `found or keras.layers.Conv2D`
+            return next((r for r in map(resolve, node.values) if r), "")
+        if isinstance(node, ast.IfExp):
+            return resolve(node.body) or resolve(node.orelse)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in returns:
             return returns[node.func.id]  # a cell function that returns a library (or its own argument, one)
         name = _dotted(node)
@@ -905,6 +909,10 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
         root, _, rest = name.partition(".")
         if root in star_names(root):
             return f"{star_names(root)[root]}.{name}"
+        parts = name.split(".")
+        for cut in range(len(parts), 1, -1):  # `_box.cls.call`: an attribute the cell stored a library in
+            if ".".join(parts[:cut]) in aliases:
+                return ".".join([aliases[".".join(parts[:cut])], *parts[cut:]])
         if root in aliases:
             return aliases[root] + ("." + rest if rest else "")
         return name if root in modules else ""
@@ -979,6 +987,8 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
             for target in targets:
                 if isinstance(target, ast.Name):
                     pairs.append((target.id, value))
+                elif isinstance(target, ast.Attribute) and _dotted(target):
+                    pairs.append((_dotted(target), value))  # `_box.cls = BaseConv`, read back as `_box.cls.call`
                 elif isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)) and \
                         len(target.elts) == len(value.elts):
                     pairs += [(t.id, v) for t, v in zip(target.elts, value.elts) if isinstance(t, ast.Name)]
