@@ -505,6 +505,8 @@ ROUND4_INDIRECTIONS = {
     "import keras\nclass _Box:\n    pass\n_box = _Box()\n_box.cls = keras.layers.Conv2D\n\ndef f(fn):\n    _box.cls.call = fn\n":
         "`_box.cls.call` of a library (`keras.layers.Conv2D`)",
     "import keras\n_B = None or keras.layers.Conv2D\n_B.call = print\n": "`_B.call` of a library",
+    "import keras\n_all = [keras.layers.Conv2D]\n\ndef f(fn):\n    for c in _all:\n        c.call = fn\n":
+        "`c.call` of a library (`keras.layers.Conv2D`)",
     "import keras\n_B = keras.layers.Conv2D if True else None\n_B.call = print\n": "`_B.call` of a library",
 }
 

@@ -951,9 +951,10 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
     for _ in range(4):  # chains: `_a = np; _b = _a.testing`
         for node in ast.walk(tree):
             bindings = []
-            if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(node.target, ast.Name) and \
-                    isinstance(node.iter, (ast.List, ast.Tuple, ast.Set)):
-                bindings += [(node.target.id, item) for item in node.iter.elts]  # for c in (BaseConv,): c.call = ...
+            if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(node.target, ast.Name):
+                box = containers.get(node.iter.id) if isinstance(node.iter, ast.Name) else node.iter
+                if isinstance(box, (ast.List, ast.Tuple, ast.Set)):  # for c in (BaseConv,): c.call = ...
+                    bindings += [(node.target.id, item) for item in box.elts]
             if isinstance(node, (ast.With, ast.AsyncWith)):
                 for item in node.items:
                     if isinstance(item.optional_vars, ast.Name):
