@@ -531,11 +531,11 @@ def _keras_models():
         def __init__(self):
             super().__init__()
             self.conv = keras.layers.Conv2D(3, 1)
-            self.bn = keras.layers.BatchNormalization()
-            self.scale = self.add_weight(shape=(3,), initializer="ones")
+            self.layers = [keras.layers.BatchNormalization()]
+            self.kernel = self.add_weight(shape=(3,), initializer="ones")
 
         def call(self, x):
-            return self.bn(self.conv(x)) * self.scale
+            return self.layers[0](self.conv(x)) * self.kernel
 
     inp = keras.Input((6, 6, 2))
     shared = keras.layers.Dense(4)
