@@ -675,3 +675,28 @@ def test_set_training_never_calls_the_students_train_or_eval():
 
     with pytest.raises(AssertionError, match="defines `training` itself"):
         set_training(nn.Sequential(Says()), False)
+
+
+def test_a_keras_variable_is_read_from_what_it_stores_not_from_an_entered_scope():
+    """Red team B, round 4: `to_numpy` read a Keras variable through its `value` property, which answers what an
+    entered StatelessScope says: a scope subclass left entered by keras_bn_from_torch answered the torch BN's
+    running mean for the layer's moving_mean (chapter 3's momentum test passed with the momentum copied)."""
+    keras = pytest.importorskip("keras")
+    from cnnblocks.checks import count_keras_params, keras_weights_of
+
+    variable = keras.Variable(np.ones(3, "float32"))
+    layer = keras.layers.Dense(2)
+    layer.build((None, 3))
+
+    class Answers(keras.StatelessScope):
+        def get_current_value(self, v):
+            return keras.ops.convert_to_tensor(np.full(3, 7.0, "float32")) if v is variable else None
+
+    scope = Answers()
+    scope.__enter__()
+    try:
+        assert float(np.asarray(variable.value)[0]) == 7.0          # what Keras itself now reads
+        check_close(variable, np.ones(3))                            # what it stores
+        assert count_keras_params(layer) == 8 and len(keras_weights_of(layer)) == 2
+    finally:
+        scope.__exit__()

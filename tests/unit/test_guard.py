@@ -540,3 +540,20 @@ ROUND4_HONEST = [
 @pytest.mark.parametrize("code", ROUND4_HONEST)
 def test_static_flags_leave_honest_helpers_and_star_imports_alone(code):
     assert guard.static_flags(code, "c", {"check_equal", "torch"}, {"torch", "np", "nn", "keras"}) == [], code
+
+
+def test_a_keras_scope_left_entered_is_left_and_flagged(shell, runtime):
+    """Red team B, round 4: keras_bn_from_torch entered a StatelessScope subclass and never left it; its
+    get_current_value answered the value a test wanted for any Keras variable the test read (chapter 3's momentum
+    test passed with the momentum copied). A test cell now starts outside every Keras scope."""
+    pytest.importorskip("keras")
+    from keras.src.backend.common import global_state
+
+    shell.run_cell("import keras\n\ndef student():\n    keras.StatelessScope().__enter__()\n    return 0")
+    runtime.check_and_restore("test_x")
+    assert runtime.flags == []
+    shell.run_cell("check_equal(student(), 0)")
+    assert global_state.get_global_attribute("stateless_scope") is not None
+    runtime.check_and_restore("test_x", when="after")
+    assert global_state.get_global_attribute("stateless_scope") is None
+    assert _details(runtime) == ["a Keras scope was left entered (stateless_scope) while the test cell ran"]

@@ -494,8 +494,23 @@ class RuntimeGuard:
             self._flag("patched", f"a trace or profile hook was installed{during}", cell)
             sys.settrace(self.trace[0])
             sys.setprofile(self.trace[1])
+        self._check_keras_scopes(during, cell)
         if when == "after":
             self.cell = ""  # a refused write from now on happens in a student cell, not in this test
+
+    def _check_keras_scopes(self, during: str, cell: str) -> None:
+        """Keras keeps its scopes in a global table: a `StatelessScope` (or a subclass whose
+        `get_current_value` answers for any variable) left entered decides what every Keras variable's value
+        reads as, a test's own layers included (red team B, round 4). A test cell starts outside every scope."""
+        state = sys.modules.get("keras.src.backend.common.global_state")
+        get = getattr(state, "get_global_attribute", None)
+        if get is None:
+            return
+        left = [name for name in _KERAS_SCOPES if get(name) is not None]
+        for name in left:
+            state.set_global_attribute(name, None)
+        if left:
+            self._flag("patched", f"a Keras scope was left entered ({', '.join(left)}){during}", cell)
 
     def _restore_hook(self, key: str, saved: Any) -> None:
         shell, itm = self.shell, self.shell.input_transformer_manager
@@ -515,6 +530,8 @@ class RuntimeGuard:
 
 
 _MISSING = object()
+# Keras' global scopes that decide what a variable reads as or how a layer runs (None outside every scope).
+_KERAS_SCOPES = ("stateless_scope", "symbolic_scope", "autocast_scope")
 
 
 def _origin(value: Any) -> tuple:
