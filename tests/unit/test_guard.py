@@ -507,6 +507,9 @@ ROUND4_INDIRECTIONS = {
     "import keras\n_B = None or keras.layers.Conv2D\n_B.call = print\n": "`_B.call` of a library",
     "import keras\n_all = [keras.layers.Conv2D]\n\ndef f(fn):\n    for c in _all:\n        c.call = fn\n":
         "`c.call` of a library (`keras.layers.Conv2D`)",
+    # code that runs when the test drops an object the student's function returned (the patch put back then)
+    "import weakref\n\ndef f(x):\n    weakref.ref(x, print)\n    return x\n": "calls weakref.ref with a callback",
+    "from weakref import ref as _r\n_keep = _r(object(), print)\n": "calls weakref.ref with a callback",
     "import keras\n_B = keras.layers.Conv2D if True else None\n_B.call = print\n": "`_B.call` of a library",
 }
 
@@ -531,6 +534,7 @@ ROUND4_HONEST = [
     "layers = [nn.Conv2d(3, 3, 1), nn.ReLU()]\nfor layer in layers:\n    layer.tag = 'x'\n",
     "import inspect\nparams = inspect.signature(nn.Conv2d).parameters\n",
     "def act(name):\n    return getattr(nn, name)()\n\nlayer = act('ReLU')\nlayer.tag = 1\n",
+    "import weakref\ncache = weakref.WeakValueDictionary()\nalive = weakref.ref(cache)\n",
     "class Block(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.act = nn.ReLU\n"
     "        self.conv = nn.Conv2d(3, 3, 1)\n        self.conv.tag = 'x'\n",
     "size = None or 3\nkind = nn.ReLU if size else nn.Identity\nlayer = kind()\nlayer.tag = 1\n",

@@ -1079,6 +1079,9 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
             if last == "attrgetter" and any(_fold(arg) is not None and "modules" in _fold(arg).split(".")
                                             for arg in node.args):
                 add("calls attrgetter('modules') (sys.modules through a string)")
+            if (full or name) in ("weakref.ref", "weakref.proxy", "weakref.WeakMethod", "_weakref.ref",
+                                  "_weakref.proxy") and (len(node.args) > 1 or node.keywords):
+                add("calls weakref.ref with a callback: code that runs when an object dies (during a test cell too)")
             if name in ("weakref.finalize", "finalize") or full == "weakref.finalize":
                 add("calls weakref.finalize: code that runs whenever the garbage collector decides (during a test cell)")
             if last in ("attrgetter", "methodcaller"):
