@@ -510,6 +510,12 @@ ROUND4_INDIRECTIONS = {
     # code that runs when the test drops an object the student's function returned (the patch put back then)
     "import weakref\n\ndef f(x):\n    weakref.ref(x, print)\n    return x\n": "calls weakref.ref with a callback",
     "from weakref import ref as _r\n_keep = _r(object(), print)\n": "calls weakref.ref with a callback",
+    # a mode whose __torch_function__ is set with a computed name (no lying dunder in the source), pushed by the
+    # student's function: the test's own F.conv2d reference would return what the mode says
+    "from torch.overrides import TorchFunctionMode\n\nclass _M(TorchFunctionMode):\n    pass\n":
+        "defines `_M`, a PyTorch mode",
+    "import torch.utils._python_dispatch as _d\n\nclass _D(_d.TorchDispatchMode):\n    pass\n": "a PyTorch mode",
+    "import torch\ntorch._C._push_on_torch_function_stack(object())\n": "pushes a PyTorch mode by hand",
     "import keras\n_B = keras.layers.Conv2D if True else None\n_B.call = print\n": "`_B.call` of a library",
 }
 
@@ -561,3 +567,19 @@ def test_a_keras_scope_left_entered_is_left_and_flagged(shell, runtime):
     runtime.check_and_restore("test_x", when="after")
     assert global_state.get_global_attribute("stateless_scope") is None
     assert _details(runtime) == ["a Keras scope was left entered (stateless_scope) while the test cell ran"]
+
+
+def test_a_torch_mode_left_entered_is_popped_and_flagged(shell, runtime):
+    """Red team B, round 4: a TorchFunctionMode pushed by the student's function and never left decides what the
+    test's own reference calls (F.conv2d...) return. A test cell now starts and ends with empty mode stacks."""
+    import torch
+
+    shell.run_cell("import torch\nfrom torch.overrides import TorchFunctionMode\n\n"
+                   "def student():\n    TorchFunctionMode().__enter__()\n    return 0")
+    runtime.check_and_restore("test_x")
+    assert runtime.flags == []
+    shell.run_cell("check_equal(student(), 0)")
+    assert torch._C._len_torch_function_stack() == 1
+    runtime.check_and_restore("test_x", when="after")
+    assert torch._C._len_torch_function_stack() == 0
+    assert _details(runtime) == ["a PyTorch mode was left entered (TorchFunctionMode (function)) while the test cell ran"]

@@ -495,8 +495,25 @@ class RuntimeGuard:
             sys.settrace(self.trace[0])
             sys.setprofile(self.trace[1])
         self._check_keras_scopes(during, cell)
+        self._check_torch_modes(during, cell)
         if when == "after":
             self.cell = ""  # a refused write from now on happens in a student cell, not in this test
+
+    def _check_torch_modes(self, during: str, cell: str) -> None:
+        """A PyTorch function or dispatch mode left entered decides what every torch call returns, a test's
+        reference computation included (the checks refuse to read tensors under one): a test cell starts with
+        both mode stacks empty; a mode that student code left entered is popped, and flagged."""
+        torch_c = sys.modules.get("torch._C")
+        left = []
+        for kind, length, pop in (("function", "_len_torch_function_stack", "_pop_torch_function_stack"),
+                                  ("dispatch", "_len_torch_dispatch_stack", "_pop_torch_dispatch_stack")):
+            size, take = getattr(torch_c, length, None), getattr(torch_c, pop, None)
+            if size is None or take is None:
+                continue
+            for _ in range(min(size(), 100)):
+                left.append(f"{type(take()).__name__} ({kind})")
+        if left:
+            self._flag("patched", f"a PyTorch mode was left entered ({', '.join(left[:3])}){during}", cell)
 
     def _check_keras_scopes(self, during: str, cell: str) -> None:
         """Keras keeps its scopes in a global table: a `StatelessScope` (or a subclass whose
@@ -702,6 +719,11 @@ LYING_DUNDERS = {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__
                  "__torch_dispatch__", "__index__", "__int__", "__float__", "__instancecheck__",
                  "__subclasscheck__", "__class__", "__bool__", "__getattribute__"}
 ATTRIBUTE_FUNCTIONS = {"getattr", "setattr", "delattr", "hasattr"}
+# PyTorch modes a student class could derive from (its __torch_function__ / __torch_dispatch__ given by setattr with
+# a computed name escapes LYING_DUNDERS), and the C functions that push a mode without entering one (round 4).
+TORCH_MODES = {"TorchFunctionMode", "TorchDispatchMode", "BaseTorchFunctionMode", "BaseTorchDispatchMode"}
+TORCH_MODE_STACK = {"_push_on_torch_function_stack", "_push_on_torch_dispatch_stack", "_set_torch_function_mode",
+                    "_set_torch_dispatch_mode", "_push_mode", "_push_torch_function_stack"}
 # Builtins of SUSPICIOUS_CALLS flagged also when taken as a value (`_imp = __import__`, then `_imp('os')`).
 TAKEN_BUILTINS = {"exec", "eval", "__import__", "globals", "locals", "compile", "get_ipython"}
 # Names that, written in a string (whole, or as one part of a dotted path), reach frames, code, the interpreter
@@ -1119,6 +1141,8 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
             full = resolve(node)
             if full in SUSPICIOUS_CALLS and full != _dotted(node) and not any(f"(that is {full})" in f.detail for f in flags):
                 add(f"uses {_dotted(node)} (that is {full}): {SUSPICIOUS_CALLS[full]}")
+            if node.attr in TORCH_MODE_STACK:
+                add(f"uses {_dotted(node) or node.attr}: pushes a PyTorch mode by hand")
             if node.attr in ("library", "_impls") and _dotted(node.value).split(".")[0] in modules:
                 add(f"uses `{_dotted(node)}`: registers kernels of PyTorch's operators")
             if node.attr in SUSPICIOUS_FUNCTION_NAMES:  # taken without calling it there (f = inspect.currentframe)
@@ -1146,6 +1170,9 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 kind = _dotted(base).rsplit(".", 1)[-1]
                 if kind in VALUE_TYPES:
                     add(f"defines `{node.name}`, a subclass of {_dotted(base)} (its objects can pass for plain values)")
+                if kind in TORCH_MODES or (resolve(base) or "").rsplit(".", 1)[-1] in TORCH_MODES:
+                    add(f"defines `{node.name}`, a PyTorch mode (it decides what every torch call returns while it is "
+                        f"entered, a test's reference computation included)")
             for item in node.body:
                 names = [item.name] if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) else \
                     [t.id for t in item.targets if isinstance(t, ast.Name)] if isinstance(item, ast.Assign) else []
