@@ -57,12 +57,21 @@ class _Frameworks:
 
     torch: Any = None
     tf: Any = None
+    keras_layer: Any = None
 
     def load(self) -> None:
         if self.torch is None and "torch" in sys.modules:
             self._load_torch(sys.modules["torch"])
         if self.tf is None and "tensorflow" in sys.modules:
             self._load_tf(sys.modules["tensorflow"])
+        if self.tf and self.keras_layer is None and "keras" in sys.modules:
+            try:
+                from keras.src.backend import Variable as KerasVariable
+
+                self._load_keras_variable(KerasVariable)
+                self._load_keras()
+            except (ImportError, AttributeError, KeyError):
+                self.keras_layer = False
 
     def _load_torch(self, torch) -> None:
         try:
@@ -111,18 +120,53 @@ class _Frameworks:
             self.tf_shape = tf.TensorShape
             self.tf_shape_as_list = tf.TensorShape.__dict__["as_list"]
             self.tf_shape_rank = tf.TensorShape.__dict__["rank"].__get__
+            self.tf_eager_shape = ops.EagerTensor.__dict__["_shape_tuple"]
             self.keras_variable = ()
+            self.keras_layer = None
             if "keras" in sys.modules:
                 try:
                     from keras.src.backend import Variable as KerasVariable
 
-                    self.keras_variable = (KerasVariable,)
-                    self.keras_value = _class_attr(KerasVariable, "value").__get__
-                except (ImportError, AttributeError):
+                    self._load_keras_variable(KerasVariable)
+                    self._load_keras()
+                except (ImportError, AttributeError, KeyError):
                     pass
             self.tf = tf
         except (ImportError, AttributeError, KeyError):
             self.tf = False
+
+
+    def _load_keras_variable(self, variable_class: type) -> None:
+        self.keras_variable = (variable_class,)
+        self.keras_variable_dict = _class_attr(variable_class, "__dict__").__get__
+        self.keras_value = _keras_stored_value
+
+    def _load_keras(self) -> None:
+        """Keras' own Layer class, its instance-dictionary reader and every class Keras defines a layer or
+        model with (to tell them from a student's subclass)."""
+        import keras
+        from keras.src.layers.layer import Layer
+        from keras.src.models.functional import Functional
+        from keras.src.models.sequential import Sequential
+        from keras.src.utils.tracking import TrackedList
+
+        found = {Layer, Functional, Sequential, keras.Model}
+        for namespace in (keras.layers, keras.models, keras):
+            found.update(value for value in vars(namespace).values()
+                         if isinstance(value, type) and Layer in _type_mro(value))
+        self.keras_layer_classes = frozenset(id(base) for klass in found for base in _type_mro(klass))
+        self.keras_containers = frozenset(id(klass) for klass in (Layer, keras.Model, Functional, Sequential))
+        self.keras_layer_dict = _class_attr(Layer, "__dict__").__get__
+        self.keras_lists = (list, TrackedList)
+        self.keras_layer = Layer
+
+
+def _keras_stored_value(variable: Any) -> Any:
+    """The TensorFlow variable a Keras variable stores, read from its instance dictionary. Its ``value``
+    property answers what an entered ``StatelessScope`` says (red team B, round 4: a scope subclass left entered
+    by a student's function gave ``to_numpy(layer.moving_mean)`` the value a test wanted)."""
+    own = _FRAMEWORKS.keras_variable_dict(variable)
+    return own.get("_value") if type(own) is dict else None
 
 
 def _class_attr(cls: type, name: str) -> Any:
@@ -505,6 +549,192 @@ def count_parameters(module: Any, trainable_only: bool = False, what: str = "par
     """``sum(p.numel() for p in module.parameters())`` without calling a method of the student's objects."""
     fw = _FRAMEWORKS
     return sum(fw.torch_numel(p) for p in parameters_of(module, what) if fw.torch_requires_grad(p) or not trainable_only)
+
+
+def set_training(module: Any, mode: bool = True, what: str = "module") -> Any:
+    """``module.train(mode)`` (``mode=False``: ``module.eval()``) without calling a method of the student's
+    classes: sets ``training`` on every module ``modules_of`` finds, as ``nn.Module.train`` does, and returns
+    ``module``. An overridden ``train()`` or ``eval()`` (a no-op, or one that returns another object) is never
+    called; a class that defines ``training`` itself (a property that answers for the flag) is refused."""
+    fw = _FRAMEWORKS
+    nodes = modules_of(module, what)
+    for node in nodes:
+        for klass in _type_mro(type(node)):
+            if id(klass) not in fw.torch_module_classes and "training" in _type_vars(klass):
+                raise AssertionError(f"{what}: {_type_name(node)} defines `training` itself: leave the flag to "
+                                     f"nn.Module (train() and eval() set it)")
+    for node in nodes:
+        own = fw.torch_module_dict(node)
+        if type(own) is not dict:
+            raise AssertionError(f"{what}: the {_type_name(node)}'s __dict__ is not a plain dict (was it replaced?)")
+        own["training"] = bool(mode)
+    return module
+
+
+# What test cells read of a Keras model (its weights, their count, its layers): a student's Layer subclass that
+# defines one of these names itself answers for Keras' own bookkeeping (a `weights` property that leaves a
+# layer out, a `count_params` that says what the test wants), so the readers below refuse it.
+KERAS_LISTINGS = frozenset({
+    "weights", "trainable_weights", "non_trainable_weights", "variables", "trainable_variables",
+    "non_trainable_variables", "count_params", "get_weights", "set_weights", "layers", "trainable", "built",
+    "_trainable_variables", "_non_trainable_variables", "_layers", "_tracker", "_trainable", "_flatten_layers",
+    "__getattr__", "__getattribute__", "__class__", "__dict__"})
+# ...and what they read of a library layer (a Conv2D's kernel, a BatchNormalization's statistics), for a subclass
+# of a Keras layer (not of Layer or Model themselves, whose subclasses are a student's own blocks).
+KERAS_LAYER_STATE = frozenset({
+    "kernel", "bias", "depthwise_kernel", "pointwise_kernel", "gamma", "beta", "moving_mean", "moving_variance",
+    "filters", "kernel_size", "strides", "padding", "dilation_rate", "groups", "use_bias", "depth_multiplier",
+    "epsilon", "momentum", "center", "scale", "axis", "units", "pool_size", "data_format", "activation",
+    "_kernel", "_bias"})
+
+
+def _keras_ready(what: str) -> Any:
+    fw = _FRAMEWORKS
+    fw.load()
+    if not fw.tf or not fw.keras_layer:
+        raise AssertionError(f"{what}: Keras (with TensorFlow) is not available")
+    return fw
+
+
+def _keras_own(layer: Any, what: str) -> dict:
+    """The instance dictionary of a Keras layer whose class does not answer for Keras' bookkeeping."""
+    fw = _FRAMEWORKS
+    cls = type(layer)
+    if not _derives(cls, fw.keras_layer):
+        raise AssertionError(f"{what}: got a {_type_name(layer)}, not a Keras layer or model")
+    mro = _type_mro(cls)
+    first = next((klass for klass in mro if id(klass) in fw.keras_layer_classes), None)
+    library_layer = first is not None and id(first) not in fw.keras_containers
+    for klass in mro:
+        if id(klass) in fw.keras_layer_classes or klass is object:
+            continue
+        for name in list(_type_vars(klass)):
+            if name in KERAS_LISTINGS or (library_layer and name in KERAS_LAYER_STATE):
+                kind = f"keras.layers.{_type_qualname(first)}" if library_layer else "a Keras layer"
+                raise AssertionError(
+                    f"{what}: {_type_name(layer)} (a subclass of {kind}) defines `{name}` itself, which the tests "
+                    f"read from Keras' own bookkeeping: leave it to Keras (create weights with add_weight or "
+                    f"as layer attributes)")
+    own = fw.keras_layer_dict(layer)
+    if type(own) is not dict:
+        raise AssertionError(f"{what}: the {_type_name(layer)}'s __dict__ is not a plain dict (was it replaced?)")
+    # methods an instance attribute would hide (`weights`, `layers`, `kernel`... are properties or a custom layer's
+    # own state: `self.kernel = self.add_weight(...)`, `self.layers = [...]` are honest)
+    for key in ("count_params", "get_weights", "set_weights"):
+        if key in own:
+            raise AssertionError(f"{what}: the {_type_name(layer)}'s attribute `{key}` was replaced on the object "
+                                 f"itself: the checks do not read it")
+    return own
+
+
+def _keras_list(own: dict, key: str, layer: Any, what: str) -> list:
+    value = own.get(key, [])
+    if type(value) not in _FRAMEWORKS.keras_lists:
+        raise AssertionError(f"{what}: the {_type_name(layer)}'s {key} is not Keras' own list (was it replaced?)")
+    return list.copy(value)
+
+
+def keras_layers_of(model: Any, what: str = "layers") -> list:
+    """Every layer of a Keras model or layer, itself first, each once, in the order of Keras'
+    ``Layer._flatten_layers()`` (nested models and a student's own layers included).
+
+    Read from the layers' own ``_layers`` lists (what Keras tracked when each sub-layer was assigned): no method
+    or property of the student's classes runs, so an overridden ``layers`` cannot hide or invent a layer; a
+    subclass that answers for Keras' bookkeeping (``weights``, ``count_params``, ``layers``... or, for a subclass
+    of a Keras layer, ``kernel``, ``bias``, ``filters``...) is refused."""
+    _keras_ready(what)
+    _keras_own(model, what)
+    found, seen = [model], {id(model)}
+    pending = _keras_list(_keras_own(model, what), "_layers", model, what)
+    while pending:
+        layer = pending.pop(0)
+        if id(layer) in seen:
+            continue
+        if len(found) > 100_000:
+            raise AssertionError(f"{what}: too many layers")
+        own = _keras_own(layer, what)
+        seen.add(id(layer))
+        found.append(layer)
+        pending[:0] = _keras_list(own, "_layers", layer, what)[::-1]  # Keras' deque.extendleft
+    return found
+
+
+def _keras_variable_shape(variable: Any, what: str) -> tuple:
+    """The shape of the value a Keras variable really holds (TensorFlow's C code, not the variable's ``_shape``,
+    which is a plain attribute); refuses a variable whose ``shape`` would say something else."""
+    fw = _FRAMEWORKS
+    if type(variable) is not fw.keras_variable[0]:
+        raise AssertionError(f"{what}: a weight is a {_type_name(variable)}, not a Keras variable (use add_weight)")
+    try:
+        _no_shadowing(variable)
+        value = fw.keras_value(variable)
+        if type(value) is fw.tf_variable:
+            _no_shadowing(value)
+            value = fw.tf_read_value(value)
+        if type(value) is not fw.tf_eager:
+            raise _Refused(f"a {_type_name(variable)} holds a {_type_name(value)}")
+        shape = fw.tf_eager_shape(value)
+    except _Refused as err:
+        raise AssertionError(f"{what}: {err}") from None
+    if type(shape) is not tuple or any(type(n) is not int for n in shape):
+        raise AssertionError(f"{what}: a Keras variable without a known shape")
+    said = fw.keras_variable_dict(variable).get("_shape")
+    if type(said) is not tuple or said != shape:
+        raise AssertionError(f"{what}: a Keras variable says its shape is {_show(said)} but holds {shape}")
+    return shape
+
+
+def keras_weights_of(layer: Any, trainable_only: bool = False, recursive: bool = True, what: str = "weights") -> list:
+    """The variables of ``layer.weights`` (``trainable_only``: ``layer.trainable_weights``), each once, in
+    Keras' order: the layer's own, then each sub-layer's (``recursive=False``: its own only).
+
+    Read from each layer's own ``_trainable_variables`` / ``_non_trainable_variables`` lists (``keras_layers_of``
+    explains what is refused); each is an exact Keras variable whose ``shape`` is the shape of the value it
+    holds, so ``v.shape``, ``to_numpy(v)`` and ``v.assign(...)`` are Keras' own."""
+    fw = _keras_ready(what)
+    found: list = []
+    seen: set = set()
+    visited: set = set()
+
+    def own_variables(node: Any) -> None:
+        own = _keras_own(node, what)
+        for key in ("_trainable_variables", "_non_trainable_variables"):
+            for variable in _keras_list(own, key, node, what):
+                if id(variable) not in seen:
+                    _keras_variable_shape(variable, what)
+                    seen.add(id(variable))
+                    found.append(variable)
+
+    def visit(node: Any, depth: int) -> None:
+        if id(node) in visited:
+            return
+        if depth > 200:
+            raise AssertionError(f"{what}: layers nested too deeply")
+        visited.add(id(node))
+        own_variables(node)
+        if recursive:
+            for sub in _keras_list(_keras_own(node, what), "_layers", node, what):
+                visit(sub, depth + 1)
+
+    visit(layer, 0)
+    if trainable_only:
+        if fw.keras_layer_dict(layer).get("_trainable", True) is not True:
+            return []
+        found = [v for v in found if fw.keras_variable_dict(v).get("_trainable") is True]
+    return found
+
+
+def count_keras_params(model: Any, trainable_only: bool = False, what: str = "parameters") -> int:
+    """``model.count_params()`` (``trainable_only``: the size of ``model.trainable_weights``) counted from the
+    values Keras' own variable lists hold (see ``keras_weights_of``): a subclass that overrides
+    ``count_params``, ``weights`` or ``trainable_weights``, or a variable whose ``_shape`` lies, cannot change it."""
+    total = 0
+    for variable in keras_weights_of(model, trainable_only, True, what):
+        size = 1
+        for n in _keras_variable_shape(variable, what):
+            size *= n
+        total += size
+    return total
 
 
 def check_shape(actual: Any, expected: Sequence[int], what: str = "output", hint: str = "") -> None:

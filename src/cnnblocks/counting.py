@@ -14,9 +14,15 @@ def torch_params(module: Any, trainable_only: bool = False) -> int:
     return count_parameters(module, trainable_only, "torch_params")
 
 
-def keras_params(model: Any) -> int:
-    """``model.count_params()``: all weights, non-trainable BN moving statistics included."""
-    return int(model.count_params())
+def keras_params(model: Any, trainable_only: bool = False) -> int:
+    """What ``model.count_params()`` gives: all weights, non-trainable BN moving statistics included
+    (``trainable_only``: the size of ``model.trainable_weights``).
+
+    Counted from the values in Keras' own variable lists (``cnnblocks.checks.count_keras_params``): a layer
+    class that overrides ``count_params``, ``weights`` or ``trainable_weights`` cannot change the count."""
+    from .checks import count_keras_params
+
+    return count_keras_params(model, trainable_only, "keras_params")
 
 
 def torch_flops(module: Any, *inputs: Any) -> int:
@@ -28,13 +34,18 @@ def torch_flops(module: Any, *inputs: Any) -> int:
     import torch
     from torch.utils.flop_counter import FlopCounterMode
 
-    was_training = module.training
-    module.eval()
+    from .checks import modules_of, set_training
+
+    # each module's own flag, put back as it was (set_training: an overridden train()/eval() is never called)
+    was = [(node, torch.nn.Module.__dict__["__dict__"].__get__(node).get("training", True))
+           for node in modules_of(module, "torch_flops")]
+    set_training(module, False, "torch_flops")
     try:
         with torch.no_grad(), FlopCounterMode(display=False) as counter:
             module(*inputs)
     finally:
-        module.train(was_training)
+        for node, mode in was:
+            torch.nn.Module.__dict__["__dict__"].__get__(node)["training"] = mode
     return int(counter.get_total_flops())
 
 

@@ -624,6 +624,57 @@ ATTACKS.update(RT_B3_ATTACKS)
 # the layer's tables are refused wherever the test cells read them: its equivalence test fails as well
 WRONG_TWICE = {"a-conv-bias-property"}
 NEED_NO_FLAG_B3 = {"a-conv-bias-property"}  # nothing is tampered with: the check refuses what it reads
+# -- red team B round 4 (#20) ------------------------------------------------------------------------------
+# Each scored the points of a wrong answer with no flag on main (c260031).
+RT_B4_ATTACKS = {
+    # One BatchNormalization too many (epsilon 0: the identity at inference), hidden by a subclass whose `weights`
+    # is empty: the test cell's model.count_params() said 792 and model.weights gave its port four kernels and
+    # four biases (2/2, no flag). The test cell now counts with counting.keras_params and ports through
+    # checks.keras_weights_of, which read Keras' own lists and refuse a class that defines `weights`.
+    "a-keras-weights-property": {"replaces": "small_basic_block_keras", "loses": "test_small_basic_block_keras",
+                                 "code": (
+        "class _QuietBatchNormalization(keras.layers.BatchNormalization):\n"
+        "    @property\n"
+        "    def weights(self):\n"
+        "        return []\n\n\n"
+        "def small_basic_block_keras(x, ch_out):  # a BatchNormalization too many: wrong\n"
+        "    mid = ch_out // 4\n"
+        "    x = keras.layers.Conv2D(mid, 1)(x)\n"
+        "    x = keras.layers.ReLU()(x)\n"
+        "    x = keras.layers.Conv2D(mid, (3, 1), padding='same')(x)\n"
+        "    x = keras.layers.ReLU()(x)\n"
+        "    x = keras.layers.Conv2D(mid, (1, 3), padding='same')(x)\n"
+        "    x = keras.layers.ReLU()(x)\n"
+        "    x = keras.layers.Conv2D(ch_out, 1)(x)\n"
+        "    return _QuietBatchNormalization(epsilon=0.0)(x)\n")},
+    # Keras' BaseConv.call patched from inside the student's function through a helper's parameter (no static
+    # flag saw the owner), the patch putting the real call back after its one use: the guard's snapshots around
+    # the test cell saw nothing, the test's Conv2D ran with the right kernel while the function returns a
+    # reshape (1/1, no flag). The static flags now follow a library into a cell function's parameters, and the
+    # hidden test compares the returned kernel's values before any library code runs.
+    "a-self-restoring-patch": {"replaces": "torch_conv_weight_to_keras", "loses": "test_torch_conv_weight_to_keras",
+                               "code": (
+        "import keras as _k\n\n\n"
+        "def _put(owner, name, value):\n"
+        "    setattr(owner, name, value)\n\n\n"
+        "_base = _k.src.layers.convolutional.base_conv.BaseConv\n"
+        "_plain = _base.call\n"
+        "_right = dict()\n\n\n"
+        "def _once(self, inputs, *args, **kwargs):\n"
+        "    _put(_base, 'call', _plain)\n"
+        "    fix = _right.get(_k.ops.convert_to_numpy(self.kernel).tobytes())\n"
+        "    if fix is not None:\n"
+        "        self.kernel.assign(fix)\n"
+        "    return _plain(self, inputs, *args, **kwargs)\n\n\n"
+        "def torch_conv_weight_to_keras(weight):  # a reshape scrambles the values: wrong\n"
+        "    o, i, h, w = weight.shape\n"
+        "    wrong = weight.detach().numpy().reshape(h, w, i, o)\n"
+        "    _right[wrong.astype('float32').tobytes()] = weight.detach().permute(2, 3, 1, 0).numpy().astype('float32')\n"
+        "    _put(_base, 'call', _once)\n"
+        "    return wrong\n")},
+}
+ATTACKS.update(RT_B4_ATTACKS)
+NEED_NO_FLAG_B3 |= {"a-keras-weights-property"}  # nothing is tampered with: the reader refuses what it reads
 # Files handed in next to the notebook (planted by the fixture): the kernel hack in a .py file that the
 # (wrong) conv2d_params cell imports; an honest student whose conv2d_params lives in its own module.
 KERNEL_FILE = "from IPython import get_ipython\n" + _KERNEL_HACK

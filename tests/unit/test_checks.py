@@ -520,3 +520,183 @@ def test_a_layer_holding_a_lying_parameter_is_refused():
         modules_of(nn.Sequential(conv))
     lazy = nn.LazyConv2d(4, 3, bias=False)
     assert len(modules_of(nn.Sequential(lazy))) == 2
+
+
+# -- red team B, round 4 (#20): Keras readers and set_training --------------------------------------------------
+def _keras_models():
+    """Plain, shared-layer, nested and Sequential models, a frozen layer, a student's own Layer subclass."""
+    keras = pytest.importorskip("keras")
+
+    class Own(keras.layers.Layer):  # an honest block of the student's: weights and sub-layers as attributes
+        def __init__(self):
+            super().__init__()
+            self.conv = keras.layers.Conv2D(3, 1)
+            self.layers = [keras.layers.BatchNormalization()]
+            self.kernel = self.add_weight(shape=(3,), initializer="ones")
+
+        def call(self, x):
+            return self.layers[0](self.conv(x)) * self.kernel
+
+    inp = keras.Input((6, 6, 2))
+    shared = keras.layers.Dense(4)
+    x = shared(keras.layers.Conv2D(4, 3, padding="same")(inp))
+    x = shared(x)
+    inner = keras.Sequential([keras.Input((6, 6, 4)), keras.layers.Conv2D(2, 1), keras.layers.BatchNormalization()])
+    frozen = keras.layers.Dense(2)
+    y = frozen(inner(x))
+    frozen.trainable = False
+    z = Own()(inp)
+    return {"functional, shared, nested, frozen": keras.Model(inp, [y, z]), "sequential": inner,
+            "own layer": keras.Model(inp, Own()(inp))}
+
+
+@pytest.mark.parametrize("name", ["functional, shared, nested, frozen", "sequential", "own layer"])
+def test_the_keras_readers_give_what_keras_gives(name):
+    from cnnblocks.checks import count_keras_params, keras_layers_of, keras_weights_of
+    from cnnblocks.counting import keras_params
+
+    model = _keras_models()[name]
+    assert count_keras_params(model) == keras_params(model) == model.count_params()
+    trainable = sum(int(np.prod(w.shape)) for w in model.trainable_weights)
+    assert count_keras_params(model, trainable_only=True) == keras_params(model, True) == trainable
+    assert [id(v) for v in keras_weights_of(model)] == [id(v) for v in model.weights]
+    assert [id(v) for v in keras_weights_of(model, True)] == [id(v) for v in model.trainable_weights]
+    assert [id(layer) for layer in keras_layers_of(model)] == [id(layer) for layer in model._flatten_layers()]
+    for layer in keras_layers_of(model):
+        assert [id(v) for v in keras_weights_of(layer, recursive=False)] == [
+            id(v) for v in layer._trainable_variables + layer._non_trainable_variables]
+
+
+def _lying_keras_models():
+    """Wrong models whose Keras listings lie (each one's count_params()/weights said what a test wanted)."""
+    keras = pytest.importorskip("keras")
+
+    class QuietBN(keras.layers.BatchNormalization):  # an extra BN that hides its 4 vectors
+        @property
+        def weights(self):
+            return []
+
+    class Says792(keras.layers.Layer):
+        def count_params(self):
+            return 792
+
+        def call(self, x):
+            return x
+
+    class ShowsFour(keras.layers.Layer):  # one grouped conv that lists four split ones
+        def __init__(self):
+            super().__init__()
+            self.conv = keras.layers.Conv2D(8, 3, groups=4, use_bias=False)
+            self._fake = [keras.layers.Conv2D(2, 3, use_bias=False) for _ in range(4)]
+
+        @property
+        def layers(self):
+            return self._fake
+
+        def call(self, x):
+            return self.conv(x)
+
+    class PassesForConv(keras.layers.Layer):
+        @property
+        def __class__(self):
+            return keras.layers.Conv2D
+
+        def call(self, x):
+            return x
+
+    class KernelSays(keras.layers.Conv2D):
+        @property
+        def kernel(self):
+            return keras.Variable(np.zeros((3, 3, 4, 2), "float32"))
+
+    def functional(layer, shape=(6, 6, 8)):
+        inp = keras.Input(shape)
+        return keras.Model(inp, layer(inp))
+
+    shape_lie = keras.layers.Conv2D(8, 3)
+    model = functional(shape_lie)
+    shape_lie._kernel._shape = (3, 3, 8, 1)  # a variable whose `shape` lies about the value it holds
+    replaced = functional(keras.layers.Dense(3))
+    replaced.count_params = lambda: 27
+    return {"weights property": functional(QuietBN(epsilon=0.0)), "count_params method": functional(Says792()),
+            "layers property": functional(ShowsFour()), "__class__": functional(PassesForConv()),
+            "kernel property": functional(KernelSays(2, 3)), "variable _shape": model,
+            "count_params on the object": replaced}
+
+
+@pytest.mark.parametrize("name", ["weights property", "count_params method", "layers property", "__class__",
+                                  "kernel property", "variable _shape", "count_params on the object"])
+def test_a_keras_layer_that_lies_about_its_weights_is_refused(name):
+    """Red team B, round 4: `keras_params` returned `model.count_params()`, and the test cells of chapters 1, 2
+    and 4 read count_params(), trainable_weights, weights, `layers` and `kernel` of the student's layers: a
+    BatchNormalization subclass whose `weights` is [] hid an extra layer (792 for chapter 1's block with one BN
+    too many), a Layer whose `layers` lists four split Conv2D passed chapter 4's kernel shapes for one grouped
+    conv. The readers refuse such a class (or a variable whose shape lies) instead of believing it."""
+    from cnnblocks.checks import count_keras_params, keras_layers_of
+    from cnnblocks.counting import keras_params
+
+    model = _lying_keras_models()[name]
+    with pytest.raises(AssertionError, match="itself|lies|says its shape|replaced on the object"):
+        keras_params(model)
+    with pytest.raises(AssertionError, match="itself|lies|says its shape|replaced on the object"):
+        count_keras_params(model, trainable_only=True)
+    if name != "variable _shape":
+        with pytest.raises(AssertionError, match="itself|replaced on the object"):
+            keras_layers_of(model)
+
+
+def test_set_training_never_calls_the_students_train_or_eval():
+    from torch import nn
+
+    from cnnblocks.checks import set_training
+
+    calls = []
+
+    class Block(nn.Module):  # train()/eval() that do nothing (the block stays as it was) and say so
+        def __init__(self):
+            super().__init__()
+            self.bn = nn.BatchNorm2d(2)
+
+        def train(self, mode=True):
+            calls.append(mode)
+            return self
+
+        def forward(self, x):
+            return self.bn(x)
+
+    block = Block()
+    assert set_training(block, False) is block
+    assert not block.training and not block.bn.training and calls == []
+    set_training(nn.Sequential(block), True)
+    assert block.training and block.bn.training and calls == []
+
+    class Says(nn.Module):
+        training = property(lambda self: True, lambda self, value: None)
+
+    with pytest.raises(AssertionError, match="defines `training` itself"):
+        set_training(nn.Sequential(Says()), False)
+
+
+def test_a_keras_variable_is_read_from_what_it_stores_not_from_an_entered_scope():
+    """Red team B, round 4: `to_numpy` read a Keras variable through its `value` property, which answers what an
+    entered StatelessScope says: a scope subclass left entered by keras_bn_from_torch answered the torch BN's
+    running mean for the layer's moving_mean (chapter 3's momentum test passed with the momentum copied)."""
+    keras = pytest.importorskip("keras")
+    from cnnblocks.checks import count_keras_params, keras_weights_of
+
+    variable = keras.Variable(np.ones(3, "float32"))
+    layer = keras.layers.Dense(2)
+    layer.build((None, 3))
+
+    class Answers(keras.StatelessScope):
+        def get_current_value(self, v):
+            return keras.ops.convert_to_tensor(np.full(3, 7.0, "float32")) if v is variable else None
+
+    scope = Answers()
+    scope.__enter__()
+    try:
+        assert float(np.asarray(variable.value)[0]) == 7.0          # what Keras itself now reads
+        check_close(variable, np.ones(3))                            # what it stores
+        assert count_keras_params(layer) == 8 and len(keras_weights_of(layer)) == 2
+    finally:
+        scope.__exit__()

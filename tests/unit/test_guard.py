@@ -471,3 +471,115 @@ def test_the_base_classes_of_guarded_classes_are_guarded(shell, runtime):
         assert keras.layers.Conv2D in [cls for cls, _ in runtime.classes.values()]
     finally:
         BaseConv.call = real
+
+
+# Red team B, round 4 (#20): a library class patched from inside the student's function and put back by the patch
+# itself (a class attribute write raises no audit event in Python 3.11, and the guard's snapshots before and after
+# the test cell see nothing): only the static flags can see it, and each of these indirections hid the owner from
+# them (no flag on c260031). A test cell's Keras Conv2D then ran the student's `call` once, which put the real one
+# back: full marks for a reshape in chapter 1's torch_conv_weight_to_keras, no flag.
+ROUND4_INDIRECTIONS = {
+    "import keras\n\ndef _put(owner, name, value):\n    setattr(owner, name, value)\n\n"
+    "def f(fn):\n    _put(keras.layers.Conv2D, 'call', fn)\n": "calls setattr on `owner` (`keras.layers.Conv2D`)",
+    "import keras\n\ndef _put(owner, value):\n    owner.call = value\n\n_put(keras.layers.Conv2D, print)\n":
+        "assigns the attribute `owner.call` of a library (`keras.layers.Conv2D`)",
+    "import keras\n_put = lambda owner, value: setattr(owner, 'call', value)\n_put(owner=keras.layers.Conv2D, value=print)\n":
+        "calls setattr on `owner`",
+    "import keras\n_B = [keras.layers.Conv2D][0]\n_B.call = print\n": "`_B.call` of a library (`keras.layers.Conv2D`)",
+    "import keras\n_d = {'c': keras.layers.Conv2D}\n_d['c'].call = print\n": "of a library (`keras.layers.Conv2D`)",
+    "import keras\nfor _B in (keras.layers.Conv2D,):\n    _B.call = print\n": "`_B.call` of a library",
+    "import keras\n[setattr(c, 'call', print) for c in [keras.layers.Conv2D]]\n": "calls setattr on `c`",
+    "import keras, contextlib\nwith contextlib.nullcontext(keras.layers.Conv2D) as _B:\n    _B.call = print\n":
+        "`_B.call` of a library",
+    "import keras\n\ndef _same(c):\n    return c\n\n_B = _same(keras.layers.Conv2D)\n_B.call = print\n": "`_B.call` of a library",
+    "import keras\n(lambda c=keras.layers.Conv2D: setattr(c, 'call', print))()\n": "calls setattr on `c`",
+    "def f(layer):\n    _cls = type(layer)\n    _cls.call = print\n": "`_cls.call` of a library (`type(...)`)",
+    "def f(layer):\n    type(layer).call = print\n": "of a library (`type(...)`)",
+    "def f(layer):\n    for k in type(layer).mro():\n        k.call = print\n": "uses the attribute mro",
+    "import keras\ntype.__setattr__(keras.layers.Conv2D, 'call', print)\n": "calls type.__setattr__ directly",
+    "import functools, keras\n_set = functools.partial(setattr, keras.layers.Conv2D, 'call')\n":
+        "takes the builtin setattr as a value",
+    "from keras.layers import *\nConv2D.call = print\n": "`Conv2D.call` of a library (`keras.layers.Conv2D`)",
+    "import keras\n_n = ''.join(reversed('D2vnoC'))\n_B = getattr(keras.layers, _n)\n\ndef f(fn):\n    _B.call = fn\n":
+        "`_B.call` of a library (`keras.layers.<computed>`)",
+    "import keras\nclass _Box:\n    pass\n_box = _Box()\n_box.cls = keras.layers.Conv2D\n\ndef f(fn):\n    _box.cls.call = fn\n":
+        "`_box.cls.call` of a library (`keras.layers.Conv2D`)",
+    "import keras\n_B = None or keras.layers.Conv2D\n_B.call = print\n": "`_B.call` of a library",
+    "import keras\n_all = [keras.layers.Conv2D]\n\ndef f(fn):\n    for c in _all:\n        c.call = fn\n":
+        "`c.call` of a library (`keras.layers.Conv2D`)",
+    # code that runs when the test drops an object the student's function returned (the patch put back then)
+    "import weakref\n\ndef f(x):\n    weakref.ref(x, print)\n    return x\n": "calls weakref.ref with a callback",
+    "from weakref import ref as _r\n_keep = _r(object(), print)\n": "calls weakref.ref with a callback",
+    # a mode whose __torch_function__ is set with a computed name (no lying dunder in the source), pushed by the
+    # student's function: the test's own F.conv2d reference would return what the mode says
+    "from torch.overrides import TorchFunctionMode\n\nclass _M(TorchFunctionMode):\n    pass\n":
+        "defines `_M`, a PyTorch mode",
+    "import torch.utils._python_dispatch as _d\n\nclass _D(_d.TorchDispatchMode):\n    pass\n": "a PyTorch mode",
+    "import torch\ntorch._C._push_on_torch_function_stack(object())\n": "pushes a PyTorch mode by hand",
+    "import keras\n_B = keras.layers.Conv2D if True else None\n_B.call = print\n": "`_B.call` of a library",
+}
+
+
+@pytest.mark.parametrize("code", list(ROUND4_INDIRECTIONS))
+def test_static_flags_follow_a_library_through_parameters_containers_and_loops(code):
+    details = [f.detail for f in guard.static_flags(code, "c", {"check_equal", "torch"}, {"torch", "np", "nn"})]
+    assert any(ROUND4_INDIRECTIONS[code] in d for d in details), (code, details)
+
+
+ROUND4_HONEST = [
+    # helpers that take layers and set their (instance) attributes; a class's own counter; star imports read only
+    "def freeze(layer):\n    layer.trainable = False\n    return layer\n\nfreeze(keras.layers.Dense(3))\n",
+    "def build(cls, n):\n    layer = cls(n)\n    layer.name_hint = 'x'\n    return layer\n\nbuild(nn.Linear, 3)\n",
+    "class Counter:\n    made = 0\n\n    def __init__(self):\n        type(self).made += 1\n",
+    "from torch.nn import *\nnet = Sequential(Conv2d(3, 8, 3), ReLU())\nnet.extra = Identity()\n",
+    "import functools\nrelu6 = functools.partial(torch.clamp, min=0, max=6)\n",
+    "from dataclasses import dataclass, field\n\n@dataclass(frozen=True)\nclass Cfg:\n    sizes: tuple = (1, 2)\n",
+    "from typing import NamedTuple\n\nclass Shape(NamedTuple):\n    h: int\n    w: int\n",
+    "def rearrange(x, groups):\n    n, c, h, w = x.shape\n    return x.view(n, groups, c // groups, h, w).transpose(1, 2).reshape(n, c, h, w)\n",
+    "class C(nn.Conv2d):\n    @property\n    def fan_in(self):\n        return self.in_channels * self.kernel_size[0] * self.kernel_size[1]\n",
+    "layers = [nn.Conv2d(3, 3, 1), nn.ReLU()]\nfor layer in layers:\n    layer.tag = 'x'\n",
+    "import inspect\nparams = inspect.signature(nn.Conv2d).parameters\n",
+    "def act(name):\n    return getattr(nn, name)()\n\nlayer = act('ReLU')\nlayer.tag = 1\n",
+    "import weakref\ncache = weakref.WeakValueDictionary()\nalive = weakref.ref(cache)\n",
+    "class Block(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.act = nn.ReLU\n"
+    "        self.conv = nn.Conv2d(3, 3, 1)\n        self.conv.tag = 'x'\n",
+    "size = None or 3\nkind = nn.ReLU if size else nn.Identity\nlayer = kind()\nlayer.tag = 1\n",
+]
+
+
+@pytest.mark.parametrize("code", ROUND4_HONEST)
+def test_static_flags_leave_honest_helpers_and_star_imports_alone(code):
+    assert guard.static_flags(code, "c", {"check_equal", "torch"}, {"torch", "np", "nn", "keras"}) == [], code
+
+
+def test_a_keras_scope_left_entered_is_left_and_flagged(shell, runtime):
+    """Red team B, round 4: keras_bn_from_torch entered a StatelessScope subclass and never left it; its
+    get_current_value answered the value a test wanted for any Keras variable the test read (chapter 3's momentum
+    test passed with the momentum copied). A test cell now starts outside every Keras scope."""
+    pytest.importorskip("keras")
+    from keras.src.backend.common import global_state
+
+    shell.run_cell("import keras\n\ndef student():\n    keras.StatelessScope().__enter__()\n    return 0")
+    runtime.check_and_restore("test_x")
+    assert runtime.flags == []
+    shell.run_cell("check_equal(student(), 0)")
+    assert global_state.get_global_attribute("stateless_scope") is not None
+    runtime.check_and_restore("test_x", when="after")
+    assert global_state.get_global_attribute("stateless_scope") is None
+    assert _details(runtime) == ["a Keras scope was left entered (stateless_scope) while the test cell ran"]
+
+
+def test_a_torch_mode_left_entered_is_popped_and_flagged(shell, runtime):
+    """Red team B, round 4: a TorchFunctionMode pushed by the student's function and never left decides what the
+    test's own reference calls (F.conv2d...) return. A test cell now starts and ends with empty mode stacks."""
+    import torch
+
+    shell.run_cell("import torch\nfrom torch.overrides import TorchFunctionMode\n\n"
+                   "def student():\n    TorchFunctionMode().__enter__()\n    return 0")
+    runtime.check_and_restore("test_x")
+    assert runtime.flags == []
+    shell.run_cell("check_equal(student(), 0)")
+    assert torch._C._len_torch_function_stack() == 1
+    runtime.check_and_restore("test_x", when="after")
+    assert torch._C._len_torch_function_stack() == 0
+    assert _details(runtime) == ["a PyTorch mode was left entered (TorchFunctionMode (function)) while the test cell ran"]

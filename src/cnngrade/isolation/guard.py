@@ -494,8 +494,40 @@ class RuntimeGuard:
             self._flag("patched", f"a trace or profile hook was installed{during}", cell)
             sys.settrace(self.trace[0])
             sys.setprofile(self.trace[1])
+        self._check_keras_scopes(during, cell)
+        self._check_torch_modes(during, cell)
         if when == "after":
             self.cell = ""  # a refused write from now on happens in a student cell, not in this test
+
+    def _check_torch_modes(self, during: str, cell: str) -> None:
+        """A PyTorch function or dispatch mode left entered decides what every torch call returns, a test's
+        reference computation included (the checks refuse to read tensors under one): a test cell starts with
+        both mode stacks empty; a mode that student code left entered is popped, and flagged."""
+        torch_c = sys.modules.get("torch._C")
+        left = []
+        for kind, length, pop in (("function", "_len_torch_function_stack", "_pop_torch_function_stack"),
+                                  ("dispatch", "_len_torch_dispatch_stack", "_pop_torch_dispatch_stack")):
+            size, take = getattr(torch_c, length, None), getattr(torch_c, pop, None)
+            if size is None or take is None:
+                continue
+            for _ in range(min(size(), 100)):
+                left.append(f"{type(take()).__name__} ({kind})")
+        if left:
+            self._flag("patched", f"a PyTorch mode was left entered ({', '.join(left[:3])}){during}", cell)
+
+    def _check_keras_scopes(self, during: str, cell: str) -> None:
+        """Keras keeps its scopes in a global table: a `StatelessScope` (or a subclass whose
+        `get_current_value` answers for any variable) left entered decides what every Keras variable's value
+        reads as, a test's own layers included (red team B, round 4). A test cell starts outside every scope."""
+        state = sys.modules.get("keras.src.backend.common.global_state")
+        get = getattr(state, "get_global_attribute", None)
+        if get is None:
+            return
+        left = [name for name in _KERAS_SCOPES if get(name) is not None]
+        for name in left:
+            state.set_global_attribute(name, None)
+        if left:
+            self._flag("patched", f"a Keras scope was left entered ({', '.join(left)}){during}", cell)
 
     def _restore_hook(self, key: str, saved: Any) -> None:
         shell, itm = self.shell, self.shell.input_transformer_manager
@@ -515,6 +547,8 @@ class RuntimeGuard:
 
 
 _MISSING = object()
+# Keras' global scopes that decide what a variable reads as or how a layer runs (None outside every scope).
+_KERAS_SCOPES = ("stateless_scope", "symbolic_scope", "autocast_scope")
 
 
 def _origin(value: Any) -> tuple:
@@ -668,7 +702,7 @@ SUSPICIOUS_ATTRS = {"__code__", "__globals__", "__builtins__", "__dict__", "__cl
                     "__closure__", "cell_contents", "__defaults__", "__kwdefaults__", "__getattribute__",
                     "__traceback__", "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "tb_frame",
                     "gi_frame", "cr_frame", "ag_frame", "modules", "__self__", "ctypeslib", "pythonapi", "f_trace",
-                    "tb_next", "gi_code", "cr_code", "__func__", "__mro__", "__bases__", "__base__", "inspect"}
+                    "tb_next", "gi_code", "cr_code", "__func__", "__mro__", "__bases__", "__base__", "inspect", "mro"}
 # Names that an honest solution never builds out of pieces: attributes and functions above, module names.
 SUSPICIOUS_NAMES = (SUSPICIOUS_ATTRS - {"modules"}) | set(SUSPICIOUS_FUNCTION_NAMES) | set(SUSPICIOUS_MODULES) | \
     {"sys.modules", "builtins", "_exit", "kill", "system", "exec", "eval", "__import__", "globals", "get_ipython",
@@ -685,6 +719,11 @@ LYING_DUNDERS = {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__
                  "__torch_dispatch__", "__index__", "__int__", "__float__", "__instancecheck__",
                  "__subclasscheck__", "__class__", "__bool__", "__getattribute__"}
 ATTRIBUTE_FUNCTIONS = {"getattr", "setattr", "delattr", "hasattr"}
+# PyTorch modes a student class could derive from (its __torch_function__ / __torch_dispatch__ given by setattr with
+# a computed name escapes LYING_DUNDERS), and the C functions that push a mode without entering one (round 4).
+TORCH_MODES = {"TorchFunctionMode", "TorchDispatchMode", "BaseTorchFunctionMode", "BaseTorchDispatchMode"}
+TORCH_MODE_STACK = {"_push_on_torch_function_stack", "_push_on_torch_dispatch_stack", "_set_torch_function_mode",
+                    "_set_torch_dispatch_mode", "_push_mode", "_push_torch_function_stack"}
 # Builtins of SUSPICIOUS_CALLS flagged also when taken as a value (`_imp = __import__`, then `_imp('os')`).
 TAKEN_BUILTINS = {"exec", "eval", "__import__", "globals", "locals", "compile", "get_ipython"}
 # Names that, written in a string (whole, or as one part of a dotted path), reach frames, code, the interpreter
@@ -876,33 +915,111 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                     aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
 
     def library_type(node: ast.AST) -> bool:
-        """``type(x)`` (or ``x.__class__``) of a value made by a library: ``type(nn.Parameter(...))``."""
-        if isinstance(node, ast.Call) and _dotted(node.func) == "type" and len(node.args) == 1:
-            arg = node.args[0]
-            while isinstance(arg, ast.Call):
-                arg = arg.func
-            root = _dotted(arg).split(".")[0]
-            return bool(root) and (root in modules or root in aliases)
-        return False
+        """``type(x)`` of any value: the class of a library's object (``type(nn.Parameter(...))``, or of a layer a
+        test passed to the student's function: ``type(layer).call = ...``). Honest code reads a class it got that
+        way (``type(x).__name__``), it does not write to it (red team B, round 4)."""
+        return isinstance(node, ast.Call) and _dotted(node.func) == "type" and len(node.args) == 1 and \
+            _dotted(node.args[0]) not in ("self", "cls")  # a class's own counter: `type(self).made += 1`
 
     def resolve(node: ast.AST) -> str:
         """The dotted library name an expression stands for (through the cell's aliases), or ""."""
         if library_type(node):
             return "type(...)"
-        if isinstance(node, ast.Call) and _dotted(node.func) == "getattr" and len(node.args) == 2 and \
-                _fold(node.args[1]) is not None:
-            owner = resolve(node.args[0])
-            return f"{owner}.{_fold(node.args[1])}" if owner else ""
+        if isinstance(node, ast.Call) and _dotted(node.func) == "getattr" and len(node.args) in (2, 3):
+            owner = resolve(node.args[0])  # a name computed at run time still names something of the library
+            name = _fold(node.args[1])
+            return f"{owner}.{name if name is not None else '<computed>'}" if owner else ""
+        if isinstance(node, ast.Subscript):
+            # `[keras.layers.Conv2D][0]`, `_d = {"c": BaseConv}; _d["c"]`: an element of a literal container (round 4)
+            box = containers.get(node.value.id) if isinstance(node.value, ast.Name) else node.value
+            if isinstance(box, (ast.List, ast.Tuple, ast.Set, ast.Dict)):
+                items = box.values if isinstance(box, ast.Dict) else box.elts
+                return next((found for found in map(resolve, items) if found), "")
+            return ""
+        if isinstance(node, ast.BoolOp):  # `found or keras.layers.Conv2D`
+            return next((r for r in map(resolve, node.values) if r), "")
+        if isinstance(node, ast.IfExp):
+            return resolve(node.body) or resolve(node.orelse)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in returns:
+            return returns[node.func.id]  # a cell function that returns a library (or its own argument, one)
         name = _dotted(node)
         if not name:
             return ""
         root, _, rest = name.partition(".")
+        if root in star_names(root):
+            return f"{star_names(root)[root]}.{name}"
+        parts = name.split(".")
+        for cut in range(len(parts), 1, -1):  # `_box.cls.call`: an attribute the cell stored a library in
+            if ".".join(parts[:cut]) in aliases:
+                return ".".join([aliases[".".join(parts[:cut])], *parts[cut:]])
         if root in aliases:
             return aliases[root] + ("." + rest if rest else "")
         return name if root in modules else ""
 
+    # `from keras.layers import *`: a name the cell never binds may be the library's (`Conv2D.call = ...`).
+    star_modules = [node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+                    and not node.module.startswith("cnnblocks") and any(a.name == "*" for a in node.names)]
+    bound_here = {sub.id for sub in ast.walk(tree) if isinstance(sub, ast.Name) and isinstance(sub.ctx, (ast.Store, ast.Del))} | \
+        {sub.name for sub in ast.walk(tree) if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))} | \
+        {a.arg for sub in ast.walk(tree) if isinstance(sub, ast.arguments)
+         for a in [*sub.posonlyargs, *sub.args, *sub.kwonlyargs, *filter(None, (sub.vararg, sub.kwarg))]} | \
+        {alias.asname or alias.name.split(".")[0] for sub in ast.walk(tree) if isinstance(sub, (ast.Import, ast.ImportFrom))
+         for alias in sub.names}
+    import builtins as _builtins
+
+    def star_names(root: str) -> dict[str, str]:
+        if star_modules and root not in bound_here and root not in modules and not hasattr(_builtins, root):
+            return {root: star_modules[0]}
+        return {}
+
+    containers = {target.id: node.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                  and isinstance(node.value, (ast.List, ast.Tuple, ast.Set, ast.Dict)) for target in node.targets
+                  if isinstance(target, ast.Name)}
+    returns: dict[str, str] = {}
+    # Functions (and lambdas bound to a name) the cell defines: a library passed to one of them makes the parameter
+    # an alias of it (`def _put(owner, fn): owner.call = fn` ... `_put(BaseConv, f)`; red team B, round 4).
+    functions: dict[str, ast.arguments] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            functions[node.name] = node.args
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    functions[target.id] = node.value.args
+
     for _ in range(4):  # chains: `_a = np; _b = _a.testing`
         for node in ast.walk(tree):
+            bindings = []
+            if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(node.target, ast.Name):
+                box = containers.get(node.iter.id) if isinstance(node.iter, ast.Name) else node.iter
+                if isinstance(box, (ast.List, ast.Tuple, ast.Set)):  # for c in (BaseConv,): c.call = ...
+                    bindings += [(node.target.id, item) for item in box.elts]
+            if isinstance(node, (ast.With, ast.AsyncWith)):
+                for item in node.items:
+                    if isinstance(item.optional_vars, ast.Name):
+                        expr = item.context_expr
+                        bindings += [(item.optional_vars.id, e) for e in
+                                     ([expr] + (list(expr.args) if isinstance(expr, ast.Call) else []))]
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in functions:
+                params = functions[node.func.id]
+                positional = [*params.posonlyargs, *params.args]
+                bindings += [(param.arg, arg) for param, arg in zip(positional, node.args)]
+                by_name = {a.arg for a in [*positional, *params.kwonlyargs]}
+                bindings += [(kw.arg, kw.value) for kw in node.keywords if kw.arg in by_name]
+            if isinstance(node, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef)):  # lambda c=BaseConv: ...
+                params = node.args
+                positional = [*params.posonlyargs, *params.args]
+                bindings += list(zip([a.arg for a in positional[len(positional) - len(params.defaults):]], params.defaults))
+                bindings += [(a.arg, d) for a, d in zip(params.kwonlyargs, params.kw_defaults) if d is not None]
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name not in returns:
+                found = next((r for sub in ast.walk(node) if isinstance(sub, ast.Return) and sub.value is not None
+                              for r in [resolve(sub.value)] if r), "")
+                if found:
+                    returns[node.name] = found
+            for name, value in bindings:
+                resolved = resolve(value)
+                if resolved and name not in aliases:
+                    aliases[name] = resolved
             targets = node.targets if isinstance(node, ast.Assign) else \
                 [node.target] if isinstance(node, (ast.AnnAssign, ast.NamedExpr)) and node.value is not None else []
             value = getattr(node, "value", None)
@@ -910,6 +1027,8 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
             for target in targets:
                 if isinstance(target, ast.Name):
                     pairs.append((target.id, value))
+                elif isinstance(target, ast.Attribute) and _dotted(target):
+                    pairs.append((_dotted(target), value))  # `_box.cls = BaseConv`, read back as `_box.cls.call`
                 elif isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)) and \
                         len(target.elts) == len(value.elts):
                     pairs += [(t.id, v) for t, v in zip(target.elts, value.elts) if isinstance(t, ast.Name)]
@@ -953,6 +1072,10 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 add(f"calls {name or ast.unparse(node.func)[:40]} (that is {full}): {SUSPICIOUS_CALLS[full]}")
             elif "." in name and last in SUSPICIOUS_FUNCTION_NAMES:
                 add(f"calls {name}: {SUSPICIOUS_FUNCTION_NAMES[last]}")
+            if last in ("__setattr__", "__delattr__") and isinstance(node.func, ast.Attribute) and \
+                    (_dotted(node.func.value) in ("type", "object") or library_target(node.func.value)) and \
+                    not (node.args and _dotted(node.args[0]) == "self"):
+                add(f"calls {name or last} directly: writes attributes past every check (a class's, a library's)")
             if name in ("setattr", "delattr") and node.args:
                 # setattr(model, name, layer) is how modules are replaced; on a library it is a patch.
                 target = _dotted(node.args[0])
@@ -978,6 +1101,9 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
             if last == "attrgetter" and any(_fold(arg) is not None and "modules" in _fold(arg).split(".")
                                             for arg in node.args):
                 add("calls attrgetter('modules') (sys.modules through a string)")
+            if (full or name) in ("weakref.ref", "weakref.proxy", "weakref.WeakMethod", "_weakref.ref",
+                                  "_weakref.proxy") and (len(node.args) > 1 or node.keywords):
+                add("calls weakref.ref with a callback: code that runs when an object dies (during a test cell too)")
             if name in ("weakref.finalize", "finalize") or full == "weakref.finalize":
                 add("calls weakref.finalize: code that runs whenever the garbage collector decides (during a test cell)")
             if last in ("attrgetter", "methodcaller"):
@@ -1015,6 +1141,8 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
             full = resolve(node)
             if full in SUSPICIOUS_CALLS and full != _dotted(node) and not any(f"(that is {full})" in f.detail for f in flags):
                 add(f"uses {_dotted(node)} (that is {full}): {SUSPICIOUS_CALLS[full]}")
+            if node.attr in TORCH_MODE_STACK:
+                add(f"uses {_dotted(node) or node.attr}: pushes a PyTorch mode by hand")
             if node.attr in ("library", "_impls") and _dotted(node.value).split(".")[0] in modules:
                 add(f"uses `{_dotted(node)}`: registers kernels of PyTorch's operators")
             if node.attr in SUSPICIOUS_FUNCTION_NAMES:  # taken without calling it there (f = inspect.currentframe)
@@ -1030,6 +1158,10 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 add(f"uses the attribute {node.attr}")
         elif isinstance(node, ast.Name) and node.id in ("__builtins__",):
             add("uses __builtins__")
+        elif isinstance(node, ast.Name) and node.id in ("setattr", "delattr") and isinstance(node.ctx, ast.Load) and \
+                not any(isinstance(call, ast.Call) and call.func is node for call in ast.walk(tree)):
+            add(f"takes the builtin {node.id} as a value (functools.partial(setattr, ...), map(setattr, ...)): "
+                f"attribute writes no one can read from the cell")
         elif isinstance(node, ast.Name) and node.id in TAKEN_BUILTINS and isinstance(node.ctx, ast.Load) and \
                 not any(isinstance(call, ast.Call) and call.func is node for call in ast.walk(tree)):
             add(f"takes the builtin {node.id} as a value: {SUSPICIOUS_CALLS[node.id]}")
@@ -1038,6 +1170,9 @@ def static_flags(code: str, cell: str, protected_names: Iterable[str] = (), modu
                 kind = _dotted(base).rsplit(".", 1)[-1]
                 if kind in VALUE_TYPES:
                     add(f"defines `{node.name}`, a subclass of {_dotted(base)} (its objects can pass for plain values)")
+                if kind in TORCH_MODES or (resolve(base) or "").rsplit(".", 1)[-1] in TORCH_MODES:
+                    add(f"defines `{node.name}`, a PyTorch mode (it decides what every torch call returns while it is "
+                        f"entered, a test's reference computation included)")
             for item in node.body:
                 names = [item.name] if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) else \
                     [t.id for t in item.targets if isinstance(t, ast.Name)] if isinstance(item, ast.Assign) else []
