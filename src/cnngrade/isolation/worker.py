@@ -107,6 +107,9 @@ STARTUP_SECONDS = 60  # a child's kernel start-up, in the wall-clock limit of a 
 STREAM_CHARS = 2_000_000  # stdout or stderr text kept per cell; the rest is cut, with a note
 REPLY_BYTES = 32 << 20  # the largest reply the worker reads for one cell (images included)
 SUBMISSION_BYTES = 96 << 20  # all the replies of one submission
+MAX_PROCESSES = 256  # processes in the sandbox (the worker's two included) before a submission fails as a fork bomb
+MAX_TASKS = 4096  # tasks (threads included) of the sandbox's user: RLIMIT_NPROC, where the kernel enforces it
+WATCH_SECONDS = 0.2  # how often the worker counts the sandbox's processes while a cell runs
 RESULT_BYTES = 256 << 20  # the largest result the engine reads from a worker
 
 
@@ -246,6 +249,14 @@ _DENIED_SYSCALLS = {
                 "process_madvise": 440, "kcmp": 272, "perf_event_open": 241, "bpf": 280, "userfaultfd": 282,
                 "add_key": 217, "request_key": 218, "keyctl": 219},
 }
+# Memory that no limit of the child covers, answered "not supported" (ENOSYS, so that a library falls back:
+# asmjit in libtorch_cpu tries memfd_create, then shm_open): a memfd's pages count in no RLIMIT_AS and no
+# file system's size (hundreds of them of 512 MB each filled the machine's memory, and the out-of-memory
+# killer picks another process: the pages belong to none), and a System V shared memory segment outlives the
+# submission in the sandbox's IPC namespace, which every later student of the worker shares (red team A,
+# round 4). POSIX shared memory (/dev/shm, what PyTorch and multiprocessing use) stays: a bounded tmpfs.
+_UNSUPPORTED_SYSCALLS = {"x86_64": {"memfd_create": 319, "shmget": 29},
+                         "aarch64": {"memfd_create": 279, "shmget": 194}}
 _AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
 # System calls that act on another process named by a pid argument (its index): signals, resource limits,
 # priorities and scheduling, memory policy, pidfds. The child may call them on itself and its own
@@ -267,7 +278,7 @@ _PID_SYSCALLS = {
 
 
 def seccomp_filter(protect: tuple[int, ...] = ()) -> bool:
-    """Install a seccomp filter that answers EPERM to ``_DENIED_SYSCALLS``, and to ``_PID_SYSCALLS`` when
+    """Install a seccomp filter that answers EPERM to ``_DENIED_SYSCALLS``, ENOSYS to ``_UNSUPPORTED_SYSCALLS``, and to ``_PID_SYSCALLS`` when
     their pid argument is one of ``protect`` (compared as the kernel reads a ``pid_t``: its low 32 bits, so
     -pgid and -1 are listed as such), and kills a process that calls them through another architecture's
     numbers. A filter cannot be removed, and is inherited by
@@ -294,9 +305,14 @@ def seccomp_filter(protect: tuple[int, ...] = ()) -> bool:
             block += [(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW), (BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | 1)]
             program.append((BPF_JEQ_K, 0, len(block), nr))
             program += block
+    unsupported = sorted(_UNSUPPORTED_SYSCALLS[machine].values())
+    checks = len(denied) + len(unsupported)
     for i, nr in enumerate(denied):
-        program.append((BPF_JEQ_K, len(denied) - i, 0, nr))  # to the EPERM return below the ALLOW
-    program += [(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW), (BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | 1)]
+        program.append((BPF_JEQ_K, checks - i, 0, nr))  # to the EPERM return below the ALLOW
+    for i, nr in enumerate(unsupported, start=len(denied)):
+        program.append((BPF_JEQ_K, checks + 1 - i, 0, nr))  # to the ENOSYS return below the EPERM
+    program += [(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW), (BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | 1),
+                (BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | 38)]  # EPERM, ENOSYS
     raw = b"".join(struct.pack("HBBI", *insn) for insn in program)
     buffer = ctypes.create_string_buffer(raw)
 
@@ -396,6 +412,14 @@ def _limit_resources(cpu_seconds: int, memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     resource.setrlimit(resource.RLIMIT_FSIZE, (512 << 20, 512 << 20))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    # Descriptors (each socket or pipe buffers kernel memory) and tasks, threads included. The kernel counts
+    # the tasks of the sandbox's user, in its user namespace: the worker's, the fork server's and the
+    # submission's. It does not enforce this limit when the grader runs as root (bubblewrap maps the
+    # sandbox's user to the grader's): the worker also counts the sandbox's processes (``MAX_PROCESSES``).
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(4096, resource.getrlimit(resource.RLIMIT_NOFILE)[0]),) * 2)
+    nproc = resource.getrlimit(resource.RLIMIT_NPROC)[1]
+    limit = MAX_TASKS if nproc == resource.RLIM_INFINITY else min(MAX_TASKS, nproc)
+    resource.setrlimit(resource.RLIMIT_NPROC, (limit, limit))
 
 
 def _cut(text: str, kept: int) -> tuple[str, int]:
@@ -646,6 +670,17 @@ def install_audit_hook(workdir: str, record: list) -> None:
         # is the course): string operations only, an audit hook must not open files itself
         return any(full == folder or full.startswith(folder.rstrip("/") + "/") for folder in allowed)
 
+    me = os.getpid()
+
+    def own_process(args: tuple) -> bool:
+        # a process the notebook started: another pid of the child's own process group (the child leads it:
+        # what it forks stays in it, and the grader's processes are in another). Not the child itself.
+        try:
+            return (len(args) == 2 and type(args[0]) is int and args[0] > 0 and args[0] != me
+                    and os.getpgid(args[0]) == os.getpgid(0) == me)
+        except OSError:
+            return False
+
     def hook(event: str, args: tuple) -> None:
         detail = ""
         if event in ("open", "os.listdir", "os.scandir") and args and isinstance(args[0], (str, bytes)):
@@ -664,6 +699,8 @@ def install_audit_hook(workdir: str, record: list) -> None:
                 detail = f"{AUDITED[event]} ({event})"
         elif event == "socket.connect" and len(args) > 1 and isinstance(args[1], (str, bytes)):
             pass  # a local (AF_UNIX) socket: DataLoader(num_workers=...) passes tensors through one
+        elif event == "os.kill" and own_process(args):
+            pass  # multiprocessing.Pool ends its own workers with SIGTERM: flagged every honest Pool user
         elif event in AUDITED:
             detail = f"{AUDITED[event]} ({event})"
         if detail and detail not in seen and len(seen) < 20:
@@ -1093,6 +1130,11 @@ def grade_job(job: dict, server: socket.socket) -> dict:
     flags: list[dict] = []
     timings: list[tuple[int, float]] = []
     current, reason, received, finished = None, "", 0, False
+    # Inside the sandbox, where the worker is PID 1 of a PID namespace of its own (its /proc lists only the
+    # sandbox's processes), the worker counts them while a cell runs: a fork bomb is no process's memory
+    # (each copy is within RLIMIT_AS) and RLIMIT_NPROC does not hold for root (red team A, round 4: thousands
+    # of processes in one cell, the machine's memory and process table for every other worker).
+    watch = os.environ.get("CNNGRADE_SANDBOXED") == "1" and os.getpid() == 1
 
     def ask(request: dict, limit: float, what: str) -> dict:
         """Send a request, wait for its reply: interrupt after ``limit`` s, kill after the grace."""
@@ -1108,9 +1150,15 @@ def grade_job(job: dict, server: socket.socket) -> dict:
         interrupted = False
         while True:
             try:
-                reply = reader.read(min(REPLY_BYTES, SUBMISSION_BYTES - received), cell_deadline)
+                reply = reader.read(min(REPLY_BYTES, SUBMISSION_BYTES - received),
+                                    min(cell_deadline, time.monotonic() + WATCH_SECONDS) if watch else cell_deadline)
                 break
             except TimeoutError:
+                if time.monotonic() < cell_deadline:  # a pause to count the sandbox's processes (``watch``)
+                    if _processes() > MAX_PROCESSES:
+                        _kill_group(pid)  # now: what it forked may still be forking; the rest dies in the cleaning
+                        raise _Failed(f"{what} started more than {MAX_PROCESSES} processes (a fork bomb?)") from None
+                    continue
                 if time.monotonic() >= deadline:
                     raise _Failed(f"the submission ran past its wall-clock limit of {wall_seconds(job):.0f} s ({what})") from None
                 if interrupted:
@@ -1206,6 +1254,14 @@ def grade_job(job: dict, server: socket.socket) -> dict:
             unique.append(f)
     return {"id": job["id"], "nonce": job["nonce"], "status": "ok", "notebook": nb, "flags": unique,
             "seconds": seconds, "reason": "", "timings": timings, "retire": False}
+
+
+def _processes() -> int:
+    """How many processes ``/proc`` lists (inside the sandbox: the sandbox's own)."""
+    try:
+        return sum(name.isdigit() for name in os.listdir("/proc"))
+    except OSError:
+        return 0
 
 
 def _recv_exact(sock: socket.socket, n: int) -> bytes:
