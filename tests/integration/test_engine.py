@@ -548,3 +548,108 @@ def test_replies_are_checked_field_by_field():
            {"outputs": [{"output_type": "display_data", "data": {"text/plain": {"x": 1}}, "metadata": {}}]}]
     for fields in bad:
         assert worker_mod._malformed({"token": "t", **fields}), fields
+
+
+# -- red team A round 4: what a submission can take from the machine, and false flags ----------------------
+def _sandboxed(sources, monkeypatch=None, env=None):
+    """One job of ``sources`` (student cells) on one sandboxed worker; the result."""
+    from cnngrade import sandbox
+
+    if not sandbox.available()[0]:
+        message = f"the grading sandbox is unavailable: {sandbox.available()[1]}"
+        if os.environ.get("CI") or os.environ.get("CNNGRADE_REQUIRE_SANDBOX") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    for key, value in (env or {}).items():
+        monkeypatch.setenv(key, value)
+    nb = new_notebook(cells=[new_code_cell(s) for s in sources])
+    pool = engine.LocalPool(1, [ROOT], True, threads=1)
+    try:
+        job = engine.Job(id="0", nonce="n0", notebook=json.loads(json.dumps(nb)), kinds=["student"] * len(sources),
+                         timeout=60, cpu_seconds=300, memory_mb=4096)
+        (result,) = pool.run([job])
+        return result
+    finally:
+        pool.close()
+
+
+MEMORY_PROBE = r"""
+import ctypes, json, os
+found = {}
+try:
+    os.close(os.memfd_create('x'))
+    found['memfd'] = 'allowed'
+except OSError as err:
+    found['memfd'] = err.strerror
+_libc = ctypes.CDLL(None, use_errno=True)
+_id = _libc.shmget(0, 1 << 20, 0o1600)  # IPC_PRIVATE, IPC_CREAT | 0600
+found['shmget'] = 'allowed' if _id >= 0 else os.strerror(ctypes.get_errno())
+for folder in ('/tmp', '/var/tmp', '/dev/shm', os.path.expanduser('~'), '/dev'):
+    st = os.statvfs(folder)
+    found[folder] = 0 if st.f_flag & os.ST_RDONLY else st.f_blocks * st.f_frsize
+_chunk, written = b'\0' * (64 << 20), 0
+try:  # 1.25 GB in files of 256 MB (RLIMIT_FSIZE is 512 MB)
+    for i in range(5):
+        with open(f'/tmp/fill{i}', 'wb') as fh:
+            for _ in range(4):
+                fh.write(_chunk)
+                written += 64 << 20
+    found['fill'] = [written, 'no error']
+except OSError as err:
+    found['fill'] = [written, err.strerror]
+for i in range(5):
+    if os.path.exists(f'/tmp/fill{i}'):
+        os.remove(f'/tmp/fill{i}')
+found['environment'] = sorted(os.environ)
+print(json.dumps(found))
+"""
+POOL = r"""
+import multiprocessing
+with multiprocessing.Pool(2) as pool:
+    print(pool.map(abs, [-1, -2]))
+"""
+
+
+def test_a_submission_takes_no_memory_beyond_its_limits_nor_the_graders_environment(monkeypatch):
+    """Red team A, round 4. Memory that RLIMIT_AS does not cover: the sandbox's private folders are tmpfs
+    (memory) of half the machine's memory each, five of them (a submission wrote gigabytes past its limit;
+    the out-of-memory killer then picks another process, since no process owns such files); a memfd's pages
+    (``os.memfd_create``, no import needed) likewise; a System V shared memory segment also outlives the
+    submission in the IPC namespace every later student of the worker shares. Now the folders have a size
+    (``sandbox.PRIVATE_BYTES``), /dev is read-only, and memfd_create and shmget answer ENOSYS. The grader's
+    environment variables (a token) reached the student's own output. A multiprocessing Pool (which ends its
+    workers with SIGTERM) got an audit flag, "sent a signal"."""
+    from cnngrade import sandbox
+
+    result = _sandboxed([MEMORY_PROBE, POOL], monkeypatch, {"GRADER_API_TOKEN": "rt4a-not-for-students"})
+    assert result.ok, result.reason
+    found = json.loads(_text(result, 0).strip().splitlines()[-1])
+    assert found["memfd"] == found["shmget"] == "Function not implemented", found
+    assert found["/dev"] == 0, found  # read-only
+    for folder in ("/tmp", "/var/tmp", "/dev/shm"):
+        assert 0 < found[folder] <= sandbox.PRIVATE_BYTES[folder], (folder, found)
+    assert 0 < found[os.path.expanduser("~")] <= sandbox.PRIVATE_BYTES["home"], found
+    assert found["fill"] == [sandbox.PRIVATE_BYTES["/tmp"], "No space left on device"], found
+    assert "GRADER_API_TOKEN" not in found["environment"] and "KERAS_BACKEND" in found["environment"], found
+    assert _text(result, 1).strip() == "[1, 2]"
+    assert not [f for f in result.flags if "signal" in f["detail"]], result.flags  # ctypes above is flagged
+
+
+FORK_BOMB = r"""
+import subprocess, time
+_started = [subprocess.Popen(['sleep', '30']) for _ in range(300)]  # light processes: what a fork bomb counts
+print('started', len(_started))
+time.sleep(3)
+"""
+
+
+def test_a_fork_bomb_fails_the_submission_within_a_bounded_number_of_processes(monkeypatch):
+    """Red team A, round 4: a cell started as many processes as it liked (RLIMIT_NPROC holds neither for a
+    grader that runs as root nor for threads of a process, and each copy is within RLIMIT_AS): the machine's
+    memory and process table, for every other worker. The worker now counts the sandbox's processes while
+    a cell runs and fails the submission past ``worker.MAX_PROCESSES`` (300 processes were all started)."""
+    from cnngrade import worker
+
+    result = _sandboxed([FORK_BOMB, "print('after')"], monkeypatch)
+    assert result.status == "failed", (result.reason, _text(result, 0) if result.notebook else "")
+    assert f"started more than {worker.MAX_PROCESSES} processes" in result.reason, result.reason
