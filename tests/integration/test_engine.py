@@ -663,3 +663,29 @@ def test_a_fork_bomb_fails_the_submission_within_a_bounded_number_of_processes(m
     result = _sandboxed([FORK_BOMB, "print('after')"], monkeypatch)
     assert result.status == "failed", (result.reason, _text(result, 0) if result.notebook else "")
     assert f"started more than {worker.MAX_PROCESSES} processes" in result.reason, result.reason
+
+
+def test_a_dask_worker_without_the_sandbox_says_so_or_refuses(monkeypatch):
+    """Red team A, round 4: a Dask worker whose machine cannot sandbox graded silently, unisolated (the
+    repository it runs from, solutions included, readable by student cells); the engine's warning is about
+    its own machine. Now each of its results carries an "isolation" flag, and with
+    CNNGRADE_REQUIRE_SANDBOX=1 on that worker each job fails with the reason."""
+    from cnngrade.engine import pools
+    from cnngrade.isolation import sandbox
+
+    monkeypatch.setattr(sandbox, "available", lambda: (False, "bubblewrap (`bwrap`) is not installed"))
+    monkeypatch.setattr(pools, "_DASK_POOL", None)
+    nb = new_notebook(cells=[new_code_cell("print(1 + 1)")])
+    job = engine.Job(id="s", nonce="n", notebook=json.loads(json.dumps(nb)), kinds=["student"], timeout=60,
+                     cpu_seconds=300, memory_mb=4096, hide=[str(ROOT)])
+    monkeypatch.setenv("CNNGRADE_REQUIRE_SANDBOX", "1")
+    refused = pools.grade_on_dask_worker(job)
+    assert refused.status == "failed" and "cannot sandbox" in refused.reason and pools._DASK_POOL is None, refused
+    monkeypatch.delenv("CNNGRADE_REQUIRE_SANDBOX")
+    try:
+        result = pools.grade_on_dask_worker(dataclasses.replace(job, nonce="n2"))
+    finally:
+        if pools._DASK_POOL is not None:
+            pools._DASK_POOL.close()
+    assert result.ok, result.reason
+    assert [f["kind"] for f in result.flags] == ["isolation"] and "is not installed" in result.flags[0]["detail"], result.flags
