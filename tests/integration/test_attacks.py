@@ -720,8 +720,13 @@ ATTACKS["a-fork-bomb"] = ("import subprocess as _sp, time as _time\n"
 GRADER_TOKEN = "rt4a-grader-token-not-for-students"
 ATTACKS["a-print-environment"] = "import os as _os\nprint(sorted(_os.environ.items()))\n"
 
+# The private folders belong to the sandbox's one user: /tmp made unreadable (chmod 0) kept the worker's
+# cleaning out, and every later student of the worker failed (no working folder). The cleaning now gives the
+# folders their modes back. The attacker's own child can no longer read its output files: not graded.
+ATTACKS["a-lock-the-tmp"] = "import os as _os\nfor _d in ('/tmp', '/var/tmp', '/dev/shm'):\n    _os.chmod(_d, 0)\n"
+
 # Attacks that take the whole notebook down: reported as not graded, with a reason.
-NOT_GRADED = {"a-fake-results", "a-block-request-pipe", "a-fork-bomb"}
+NOT_GRADED = {"a-fake-results", "a-block-request-pipe", "a-fork-bomb", "a-lock-the-tmp"}
 # Attacks whose tampering the sandbox, the seccomp filter or the rlimits stop before it is visible to the
 # guard: they still lose the points; flagging is not required where nothing suspicious ran.
 NEED_NO_FLAG = {"a-huge-allocation", "a-infinite-loop", "a-fake-results", "a-flood-stdout",

@@ -561,8 +561,9 @@ def test_replies_are_checked_field_by_field():
 
 
 # -- red team A round 4: what a submission can take from the machine, and false flags ----------------------
-def _sandboxed(sources, monkeypatch=None, env=None):
-    """One job of ``sources`` (student cells) on one sandboxed worker; the result."""
+def _sandboxed(sources, monkeypatch=None, env=None, then=None):
+    """One job of ``sources`` (student cells) on one sandboxed worker; its result (and the result of a job
+    of ``then`` graded after it by the same worker, when given)."""
     from cnngrade import sandbox
 
     if not sandbox.available()[0]:
@@ -572,13 +573,14 @@ def _sandboxed(sources, monkeypatch=None, env=None):
         pytest.skip(message)
     for key, value in (env or {}).items():
         monkeypatch.setenv(key, value)
-    nb = new_notebook(cells=[new_code_cell(s) for s in sources])
     pool = engine.LocalPool(1, [ROOT], True, threads=1)
     try:
-        job = engine.Job(id="0", nonce="n0", notebook=json.loads(json.dumps(nb)), kinds=["student"] * len(sources),
-                         timeout=60, cpu_seconds=300, memory_mb=4096)
-        (result,) = pool.run([job])
-        return result
+        jobs = [engine.Job(id=str(i), nonce=f"n{i}", notebook=json.loads(json.dumps(new_notebook(
+                    cells=[new_code_cell(s) for s in cells]))), kinds=["student"] * len(cells), timeout=60,
+                           cpu_seconds=300, memory_mb=4096)
+                for i, cells in enumerate([sources] + ([then] if then else []))]
+        results = sorted(pool.run(jobs), key=lambda r: r.id)
+        return results if then else results[0]
     finally:
         pool.close()
 
@@ -689,3 +691,25 @@ def test_a_dask_worker_without_the_sandbox_says_so_or_refuses(monkeypatch):
             pools._DASK_POOL.close()
     assert result.ok, result.reason
     assert [f["kind"] for f in result.flags] == ["isolation"] and "is not installed" in result.flags[0]["detail"], result.flags
+
+
+LOCK_THE_FOLDERS = r"""
+import os
+for folder in ('/tmp', '/var/tmp', '/dev/shm'):
+    open(os.path.join(folder, 'planted'), 'w').write('x')
+    os.chmod(folder, 0)
+"""
+LOOK_AROUND = r"""
+import json, os
+print(json.dumps({folder: sorted(os.listdir(folder)) for folder in ('/var/tmp', '/dev/shm')}))
+"""
+
+
+def test_a_submission_that_locks_the_private_folders_does_not_fail_the_next_one(monkeypatch):
+    """Red team A, round 4: the private folders belong to the sandbox's one user, so ``os.chmod('/tmp', 0)``
+    left /tmp unreadable to the worker's cleaning: the planted files stayed and every later student of
+    that worker failed (no working folder could be made). The cleaning now gives each folder its mode
+    back first (and a worker that cannot clean retires instead of grading the next student)."""
+    _, after = _sandboxed([LOCK_THE_FOLDERS], monkeypatch, then=[LOOK_AROUND])
+    assert after.ok, after.reason
+    assert json.loads(_text(after).strip().splitlines()[-1]) == {"/var/tmp": [], "/dev/shm": []}

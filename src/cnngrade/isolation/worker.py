@@ -1321,11 +1321,20 @@ def _quietly(action, *args) -> None:
 PRIVATE_FOLDERS = ("/tmp", "/var/tmp", "/dev/shm")  # with the home: the sandbox's writable folders
 
 
-def _clean_sandbox(keep: dict[str, bytes], spare: tuple[int, ...] = (), dev: frozenset = frozenset()) -> None:
+def _private_folders() -> tuple[str, ...]:
+    return (*PRIVATE_FOLDERS, os.path.expanduser("~"))
+
+
+def _clean_sandbox(keep: dict[str, bytes], spare: tuple[int, ...] = (), dev: frozenset = frozenset(),
+                   modes: dict[str, int] | None = None) -> str:
     """Inside the sandbox only: kill leftovers (all but this worker, the sandbox's PID 1, and the ``spare``
-    pids: its fork server) and reap them, empty every private folder (/tmp, /var/tmp, /dev/shm, the
-    home), remove what was added to the private /dev since the worker started (``dev``: its entries
-    then, the devices and links bubblewrap made), restore warm caches."""
+    pids: its fork server) and reap them, give every private folder (/tmp, /var/tmp, /dev/shm, the home)
+    its mode back (``modes``, read when the worker started: 0o755 where not given) and empty it, remove
+    what was added to the private /dev since the worker started (``dev``: its entries then, the devices
+    and links bubblewrap made), restore warm caches. Returns what could not be done ("" if nothing): the
+    worker then retires. Red team A, round 4: ``os.chmod('/tmp', 0)`` (the folders belong to the sandbox's
+    one user) left /tmp unreadable to the cleaning, and every later student of the worker failed (no
+    working folder); the same on the home crashed the worker."""
     me = os.getpid()
     for entry in os.listdir("/proc"):
         if entry.isdigit() and int(entry) not in (1, me, *spare):
@@ -1341,7 +1350,8 @@ def _clean_sandbox(keep: dict[str, bytes], spare: tuple[int, ...] = (), dev: fro
                 break
             if pid == 0:
                 break
-    for folder in (*PRIVATE_FOLDERS, os.path.expanduser("~")):
+    for folder in _private_folders():
+        _quietly(os.chmod, folder, (modes or {}).get(folder, 0o755))
         _empty(folder)
     if dev:
         for entry in set(os.listdir("/dev")) - dev:
@@ -1352,10 +1362,17 @@ def _clean_sandbox(keep: dict[str, bytes], spare: tuple[int, ...] = (), dev: fro
                 _quietly(os.rmdir, path)
             else:
                 _quietly(os.remove, path)
+    problems = []
     for path, data in keep.items():
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as fh:
-            fh.write(data)
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as fh:
+                fh.write(data)
+        except OSError as err:
+            problems.append(f"{path}: {err.strerror}")
+    problems += [f"{folder}: not writable" for folder in _private_folders()
+                 if not os.access(folder, os.R_OK | os.W_OK | os.X_OK)]
+    return "; ".join(problems)[:300]
 
 
 def _read(path: str) -> str:
@@ -1391,6 +1408,7 @@ def main() -> int:
     warm_up()
     keep = _warm_files() if sandboxed else {}
     dev = frozenset(os.listdir("/dev")) if sandboxed else frozenset()
+    modes = {folder: os.stat(folder).st_mode & 0o7777 for folder in _private_folders()} if sandboxed else {}
     server, server_pid = start_fork_server()  # before the first job: its memory never holds one
     limits = _read(f"/proc/{server_pid}/limits")
     send(channel_out, {"ready": True, "pid": os.getpid(), "sandboxed": sandboxed, "not_dumpable": hardened})
@@ -1418,7 +1436,14 @@ def main() -> int:
             if not result.get("retire") and not kill_all_but_grader(server):
                 result.update(status="failed", notebook=None, flags=[], retire=True,
                               reason="the grading worker's fork server could not clean the sandbox after this submission")
-            _clean_sandbox(keep, () if result.get("retire") else (server_pid,), dev)
+            try:
+                unclean = _clean_sandbox(keep, () if result.get("retire") else (server_pid,), dev, modes)
+            except Exception:  # noqa: BLE001 - whatever the submission left, this worker must not die of it
+                unclean = traceback.format_exc(limit=1)[-300:]
+            if unclean and not result.get("retire"):  # the submission is graded; the next one gets a fresh worker
+                result["retire"] = True
+                result["flags"] = [*result.get("flags", []), {"kind": "runtime", "cell": "",
+                                   "detail": f"left the sandbox in a state the worker could not clean ({unclean})"}]
         problem = "" if result.get("retire") else fork_server_problem(server_pid, limits)
         if problem:  # after the cleaning nothing of the job runs: the job did it
             result.update(status="failed", notebook=None, flags=[], retire=True,
