@@ -725,6 +725,14 @@ ATTACKS["a-print-environment"] = "import os as _os\nprint(sorted(_os.environ.ite
 # folders their modes back. The attacker's own child can no longer read its output files: not graded.
 ATTACKS["a-lock-the-tmp"] = "import os as _os\nfor _d in ('/tmp', '/var/tmp', '/dev/shm'):\n    _os.chmod(_d, 0)\n"
 
+# The seccomp filter denies signals to the grader's pids, but pidfd_send_signal names its process by a pidfd,
+# and an open /proc/<pid> folder is one: SIGINT to the worker (PID 1) killed it, and the pool's retry on a
+# fresh worker too. Denied now; the worker also ignores SIGINT (a thread id reaches it through tkill).
+ATTACKS["a-signal-through-proc"] = (
+    "import ctypes as _ct, os as _os, signal as _sig\n"
+    "_fd = _os.open('/proc/1', _os.O_RDONLY | _os.O_DIRECTORY)\n"
+    "print('pidfd_send_signal:', _ct.CDLL(None).syscall(424, _fd, int(_sig.SIGINT), None, 0))\n")
+
 # Attacks that take the whole notebook down: reported as not graded, with a reason.
 NOT_GRADED = {"a-fake-results", "a-block-request-pipe", "a-fork-bomb", "a-lock-the-tmp"}
 # Attacks whose tampering the sandbox, the seccomp filter or the rlimits stop before it is visible to the

@@ -506,6 +506,13 @@ if pid == 0:
              "setrlimit": outcome(lambda: resource.setrlimit(resource.RLIMIT_CORE, (0, 0))),
              "signal itself": outcome(lambda: os.kill(os.getpid(), 0)),
              "affinity": outcome(lambda: os.sched_setaffinity(0, os.sched_getaffinity(0)))}
+    import ctypes
+    def pidfd_signal(pid):  # signal 0: the permission check only, through an open /proc/<pid> folder
+        fd = os.open(f"/proc/{pid}", os.O_RDONLY | os.O_DIRECTORY)
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.syscall({"x86_64": 424, "aarch64": 424}[os.uname().machine], fd, 0, None, 0) != 0:
+            raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+    found["pidfd signal server"] = outcome(lambda: pidfd_signal(server))
     child = os.fork()
     if child == 0:
         os.setpgid(0, 0)
@@ -522,10 +529,12 @@ print(json.dumps({"server data limit": resource.getrlimit(resource.RLIMIT_DATA)[
 def test_a_child_cannot_set_limits_of_or_signal_the_worker_or_fork_server():
     """``resource.prlimit(fork_server, RLIMIT_DATA, 1 MB)`` from a child broke every later student of that
     worker (red team: y-prlimit-data-quiet); ``kill`` reached the fork server. The child's seccomp filter
-    answers EPERM when the pid is the grader's; the child's own processes are its to signal and limit."""
+    answers EPERM when the pid is the grader's; the child's own processes are its to signal and limit.
+    Red team A, round 4: ``pidfd_send_signal`` on an open ``/proc/<pid>`` folder names no pid the filter
+    reads; SIGINT through ``/proc/1`` killed the worker. It is denied (signal 0 here: the check only)."""
     out = subprocess.run([sys.executable, "-c", SECCOMP_PROBE], capture_output=True, text=True, check=True, cwd=ROOT)
     child, server = (json.loads(line) for line in out.stdout.strip().splitlines()[-2:])
-    denied = ("prlimit server", "kill server", "kill everyone", "kill its group")
+    denied = ("prlimit server", "kill server", "kill everyone", "kill its group", "pidfd signal server")
     assert {k: child[k] for k in denied} == dict.fromkeys(denied, "Operation not permitted"), child
     assert {k: v for k, v in child.items() if k not in denied} == dict.fromkeys(set(child) - set(denied), "allowed")
     assert server["server data limit"] == resource_infinity()

@@ -241,11 +241,13 @@ def not_dumpable() -> bool:
 # x86_64 and aarch64 system call numbers of what a child must not call: reading or writing another
 # process (ptrace, process_vm_*, pidfd_getfd: another process's descriptors), and kernel interfaces a
 # notebook has no use for that have been the way into kernel bugs (perf events, BPF, userfaultfd, keys).
+# pidfd_send_signal: a signal to the process a pidfd names, and a pidfd can be an open /proc/<pid> folder,
+# which no pid argument shows (red team A, round 4: SIGINT to the worker through /proc/1 killed it, twice).
 _DENIED_SYSCALLS = {
-    "x86_64": {"ptrace": 101, "process_vm_readv": 310, "process_vm_writev": 311, "pidfd_getfd": 438,
+    "x86_64": {"pidfd_send_signal": 424, "ptrace": 101, "process_vm_readv": 310, "process_vm_writev": 311, "pidfd_getfd": 438,
                "process_madvise": 440, "kcmp": 312, "perf_event_open": 298, "bpf": 321, "userfaultfd": 323,
                "add_key": 248, "request_key": 249, "keyctl": 250},
-    "aarch64": {"ptrace": 117, "process_vm_readv": 270, "process_vm_writev": 271, "pidfd_getfd": 438,
+    "aarch64": {"pidfd_send_signal": 424, "ptrace": 117, "process_vm_readv": 270, "process_vm_writev": 271, "pidfd_getfd": 438,
                 "process_madvise": 440, "kcmp": 272, "perf_event_open": 241, "bpf": 280, "userfaultfd": 282,
                 "add_key": 217, "request_key": 218, "keyctl": 219},
 }
@@ -1404,6 +1406,10 @@ def main() -> int:
     if threads:
         for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "TF_NUM_INTRAOP_THREADS"):
             os.environ[var] = threads
+    # No signal a child can send has a handler here: SIGINT (Python's KeyboardInterrupt) is the one the
+    # interpreter installs, and it reached the worker through a thread's id (tkill lists no thread of the
+    # worker but its first). A child sets its own handlers (serve_cells).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     hardened = not_dumpable()  # before any fork: the fork server and every child inherit it
     warm_up()
     keep = _warm_files() if sandboxed else {}
