@@ -605,6 +605,9 @@ except OSError as err:
 _libc = ctypes.CDLL(None, use_errno=True)
 _id = _libc.shmget(0, 1 << 20, 0o1600)  # IPC_PRIVATE, IPC_CREAT | 0600
 found['shmget'] = 'allowed' if _id >= 0 else os.strerror(ctypes.get_errno())
+for _name in ('msgget', 'semget'):  # IPC_PRIVATE, IPC_CREAT | 0600
+    _id = getattr(_libc, _name)(0, *((1,) if _name == 'semget' else ()), 0o1600)
+    found[_name] = 'allowed' if _id >= 0 else os.strerror(ctypes.get_errno())
 for folder in ('/tmp', '/var/tmp', '/dev/shm', os.path.expanduser('~'), '/dev'):
     st = os.statvfs(folder)
     found[folder] = 0 if st.f_flag & os.ST_RDONLY else st.f_blocks * st.f_frsize
@@ -635,17 +638,18 @@ def test_a_submission_takes_no_memory_beyond_its_limits_nor_the_graders_environm
     """Red team A, round 4. Memory that RLIMIT_AS does not cover: the sandbox's private folders are tmpfs
     (memory) of half the machine's memory each, five of them (a submission wrote gigabytes past its limit;
     the out-of-memory killer then picks another process, since no process owns such files); a memfd's pages
-    (``os.memfd_create``, no import needed) likewise; a System V shared memory segment also outlives the
-    submission in the IPC namespace every later student of the worker shares. Now the folders have a size
-    (``sandbox.PRIVATE_BYTES``), /dev is read-only, and memfd_create and shmget answer ENOSYS. The grader's
-    environment variables (a token) reached the student's own output. A multiprocessing Pool (which ends its
+    (``os.memfd_create``, no import needed) likewise; a System V shared memory segment (and message queue,
+    semaphore set) also outlives the submission in the IPC namespace every later student of the worker
+    shares. Now the folders have a size (``sandbox.PRIVATE_BYTES``), /dev is read-only, and memfd_create,
+    shmget, msgget and semget answer ENOSYS. The grader's environment variables (a token) reached the
+    student's own output. A multiprocessing Pool (which ends its
     workers with SIGTERM) got an audit flag, "sent a signal"."""
     from cnngrade import sandbox
 
     result = _sandboxed([MEMORY_PROBE, POOL], monkeypatch, {"GRADER_API_TOKEN": "rt4a-not-for-students"})
     assert result.ok, result.reason
     found = json.loads(_text(result, 0).strip().splitlines()[-1])
-    assert found["memfd"] == found["shmget"] == "Function not implemented", found
+    assert {found[k] for k in ("memfd", "shmget", "msgget", "semget")} == {"Function not implemented"}, found
     assert found["/dev"] == 0, found  # read-only
     for folder in ("/tmp", "/var/tmp", "/dev/shm"):
         assert 0 < found[folder] <= sandbox.PRIVATE_BYTES[folder], (folder, found)

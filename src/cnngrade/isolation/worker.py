@@ -256,9 +256,10 @@ _DENIED_SYSCALLS = {
 # file system's size (hundreds of them of 512 MB each filled the machine's memory, and the out-of-memory
 # killer picks another process: the pages belong to none), and a System V shared memory segment outlives the
 # submission in the sandbox's IPC namespace, which every later student of the worker shares (red team A,
-# round 4). POSIX shared memory (/dev/shm, what PyTorch and multiprocessing use) stays: a bounded tmpfs.
-_UNSUPPORTED_SYSCALLS = {"x86_64": {"memfd_create": 319, "shmget": 29},
-                         "aarch64": {"memfd_create": 279, "shmget": 194}}
+# round 4), as do System V message queues and semaphores (32,000 of each by default: kernel memory). POSIX
+# shared memory and semaphores (/dev/shm, what PyTorch and multiprocessing use) stay: a bounded tmpfs.
+_UNSUPPORTED_SYSCALLS = {"x86_64": {"memfd_create": 319, "shmget": 29, "msgget": 68, "semget": 64},
+                         "aarch64": {"memfd_create": 279, "shmget": 194, "msgget": 186, "semget": 190}}
 _AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
 # System calls that act on another process named by a pid argument (its index): signals, resource limits,
 # priorities and scheduling, memory policy, pidfds. The child may call them on itself and its own
