@@ -734,10 +734,7 @@ ATTACKS["a-signal-through-proc"] = (
     "print('pidfd_send_signal:', _ct.CDLL(None).syscall(424, _fd, int(_sig.SIGINT), None, 0))\n")
 
 # Attacks that take the whole notebook down: reported as not graded, with a reason.
-NOT_GRADED = {"a-fake-results", "a-block-request-pipe", "a-fork-bomb", "a-lock-the-tmp",
-              # round 4: its hops leave orphans (zombies of the worker, the namespace's init, until the cleaning)
-              # at 250 a second: the worker's process count fails it as a fork bomb, within its first seconds
-              "y-survivor-hops-pids"}
+NOT_GRADED = {"a-fake-results", "a-block-request-pipe", "a-fork-bomb", "a-lock-the-tmp"}
 # Attacks whose tampering the sandbox, the seccomp filter or the rlimits stop before it is visible to the
 # guard: they still lose the points; flagging is not required where nothing suspicious ran.
 NEED_NO_FLAG = {"a-huge-allocation", "a-infinite-loop", "a-fake-results", "a-flood-stdout",

@@ -1158,6 +1158,7 @@ def grade_job(job: dict, server: socket.socket) -> dict:
                 break
             except TimeoutError:
                 if time.monotonic() < cell_deadline:  # a pause to count the sandbox's processes (``watch``)
+                    _reap_orphans()  # as the namespace's init: what a submission orphaned is not counted twice
                     if _processes() > MAX_PROCESSES:
                         _kill_group(pid)  # now: what it forked may still be forking; the rest dies in the cleaning
                         raise _Failed(f"{what} started more than {MAX_PROCESSES} processes (a fork bomb?)") from None
@@ -1257,6 +1258,18 @@ def grade_job(job: dict, server: socket.socket) -> dict:
             unique.append(f)
     return {"id": job["id"], "nonce": job["nonce"], "status": "ok", "notebook": nb, "flags": unique,
             "seconds": seconds, "reason": "", "timings": timings, "retire": False}
+
+
+def _reap_orphans() -> None:
+    """Reap the exited processes the worker inherited as the sandbox's PID 1 (orphans of a submission: a
+    process whose parent exited, such as a pid hopper's, stays a zombie, and a pid, until its init reaps it)."""
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
 
 
 def _processes() -> int:
