@@ -759,8 +759,33 @@ ATTACKS["a-read-backup-clone"] = (
     "            break\n")
 
 
+# -- red team A round 4 ------------------------------------------------------------------------------------
+# A cell started as many processes as it liked: nothing counted them (RLIMIT_NPROC does not hold for a grader
+# running as root, and each process is within RLIMIT_AS), the machine's memory and process table were the
+# limit, for every other worker. The worker now fails the submission past worker.MAX_PROCESSES. (Light
+# processes here; a real fork bomb is counted the same way.)
+ATTACKS["a-fork-bomb"] = ("import subprocess as _sp, time as _time\n"
+                          "_kids = [_sp.Popen(['sleep', '30']) for _ in range(300)]\n_time.sleep(3)\n")
+# The sandbox passed the grader's whole environment to the child: a token in it was printed into the
+# student's own notebook and feedback. Now only what Python and the frameworks read (sandbox.ENVIRONMENT).
+GRADER_TOKEN = "rt4a-grader-token-not-for-students"
+ATTACKS["a-print-environment"] = "import os as _os\nprint(sorted(_os.environ.items()))\n"
+
+# The private folders belong to the sandbox's one user: /tmp made unreadable (chmod 0) kept the worker's
+# cleaning out, and every later student of the worker failed (no working folder). The cleaning now gives the
+# folders their modes back. The attacker's own child can no longer read its output files: not graded.
+ATTACKS["a-lock-the-tmp"] = "import os as _os\nfor _d in ('/tmp', '/var/tmp', '/dev/shm'):\n    _os.chmod(_d, 0)\n"
+
+# The seccomp filter denies signals to the grader's pids, but pidfd_send_signal names its process by a pidfd,
+# and an open /proc/<pid> folder is one: SIGINT to the worker (PID 1) killed it, and the pool's retry on a
+# fresh worker too. Denied now; the worker also ignores SIGINT (a thread id reaches it through tkill).
+ATTACKS["a-signal-through-proc"] = (
+    "import ctypes as _ct, os as _os, signal as _sig\n"
+    "_fd = _os.open('/proc/1', _os.O_RDONLY | _os.O_DIRECTORY)\n"
+    "print('pidfd_send_signal:', _ct.CDLL(None).syscall(424, _fd, int(_sig.SIGINT), None, 0))\n")
+
 # Attacks that take the whole notebook down: reported as not graded, with a reason.
-NOT_GRADED = {"a-fake-results", "a-block-request-pipe"}
+NOT_GRADED = {"a-fake-results", "a-block-request-pipe", "a-fork-bomb", "a-lock-the-tmp"}
 # Attacks whose tampering the sandbox, the seccomp filter or the rlimits stop before it is visible to the
 # guard: they still lose the points; flagging is not required where nothing suspicious ran.
 NEED_NO_FLAG = {"a-huge-allocation", "a-infinite-loop", "a-fake-results", "a-flood-stdout",
@@ -770,7 +795,8 @@ NEED_NO_FLAG = {"a-huge-allocation", "a-infinite-loop", "a-fake-results", "a-flo
                 "a-pyc-takeover",  # its .pyc is left out of the sandbox with a NOTE: nothing of it runs
                 "a-nan-expected",  # a NaN in one's own weights: check_close refuses the reference, nothing is tampered with
                 # the test cell now reads the tables / its own namespace: nothing to flag where nothing was patched
-                "a-named-modules-override", "a-parameters-override"}
+                "a-named-modules-override", "a-parameters-override",
+                "a-print-environment"}  # reading the environment is no offence; what it holds is the grader's care
 
 
 def _tree_digest(*folders):
@@ -852,7 +878,8 @@ def attacked_class(tmp_path_factory):
     protected = (ROOT / "src", ROOT / "solutions", ROOT / "chapters", ROOT / "autograde" / "known_wrong")
     before = _tree_digest(*protected)
     proc = subprocess.run(["make", "-s", "autograde", f"CHAPTER={CHAPTER}", "WORKERS=1", "TIMEOUT=10", "FORCE=1"],
-                          cwd=ROOT, env=course.env(), capture_output=True, text=True, timeout=900)
+                          cwd=ROOT, env={**course.env(), "GRADER_API_TOKEN": GRADER_TOKEN}, capture_output=True,
+                          text=True, timeout=900)
     shutil.rmtree(BACKUP, ignore_errors=True)
     after = _tree_digest(*protected)
     return course, proc, before, after
@@ -978,7 +1005,12 @@ from cnngrade import worker
 
 home = os.path.expanduser("~")
 dev = frozenset(os.listdir("/dev"))  # what bubblewrap made: the worker's baseline
-for base in ("/tmp", "/var/tmp", "/dev/shm", "/dev", home):
+try:
+    open("/dev/top", "w").write("x")  # /dev is read-only (red team A, round 4: an unbounded tmpfs)
+    dev_writable = True
+except OSError:
+    dev_writable = False
+for base in ("/tmp", "/var/tmp", "/dev/shm", home):
     os.makedirs(base + "/deep/er/est", exist_ok=True)
     open(base + "/deep/er/est/file", "w").write("x")
     open(base + "/top", "w").write("x")
@@ -998,13 +1030,13 @@ for base in ("/tmp", "/var/tmp", "/dev/shm", home):
         dirs[:] = [d for d in dirs if not worker._read_only(os.path.join(root, d))]  # the installation's binds
         left += [os.path.join(root, name) for name in files]  # files and links; folders that hold a bind stay
         left += [os.path.join(root, d) for d in dirs if os.path.islink(os.path.join(root, d))]
-print(json.dumps({"left": left, "python": os.path.exists(sys.executable), "seconds": seconds}))
+print(json.dumps({"left": left, "python": os.path.exists(sys.executable), "seconds": seconds, "dev": dev_writable}))
 """
 
 
 def test_the_sandbox_keeps_nothing_a_submission_leaves_behind(tmp_path):
-    """What one submission writes in the sandbox's private /tmp, /var/tmp, /dev/shm, /dev and home is gone
-    before the next one: nested
+    """What one submission writes in the sandbox's private /tmp, /var/tmp, /dev/shm and home is gone
+    before the next one (and /dev is read-only): nested
     folders, folders made read-only, links; the read-only binds of the Python installation stay untouched
     (and are not walked: the cleaning takes milliseconds, not the 0.4 s of trying every file of them)."""
     _require_sandbox()
@@ -1012,7 +1044,7 @@ def test_the_sandbox_keeps_nothing_a_submission_leaves_behind(tmp_path):
     proc = subprocess.run(argv, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr[-3000:]
     result = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert result["left"] == [] and result["python"], result
+    assert result["left"] == [] and result["python"] and not result["dev"], result
     assert result["seconds"] < 0.2, result
 
 
@@ -1165,3 +1197,15 @@ def test_the_sandbox_shows_only_the_system_python_and_the_course_packages(tmp_pa
                            "/srv", "/mnt", "/var/lib"}, result
     assert set(result["top"]) <= {"bin", "sbin", "lib", "lib32", "lib64", "libx32", "usr", "etc", "sys", "dev", "proc",
                                   "tmp", "var", "home", "root", *(p.parts[1] for p in sandbox.mounts())}, result
+
+
+def test_the_graders_environment_reaches_no_notebook(attacked_class):
+    """Red team A, round 4: a-print-environment printed the sandbox's environment into its own notebook, and
+    the grader's token was in it. Now no file of the graded class holds the token; the environment the
+    notebook printed is there (the frameworks' variables)."""
+    course, _, _, _ = attacked_class
+    printed = json.dumps(course.autograded_notebook("a-print-environment", CHAPTER))
+    assert "KERAS_BACKEND" in printed and "CNNGRADE_SANDBOXED" in printed
+    leaked = [str(path) for path in course.folder.rglob("*") if path.is_file() and path.stat().st_size < 50 << 20
+              and GRADER_TOKEN.encode() in path.read_bytes()]
+    assert leaked == [], leaked

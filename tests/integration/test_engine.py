@@ -212,8 +212,20 @@ def test_engine_reports_ungradable_submissions_with_a_reason(failure_comparison)
 
 
 @pytest.mark.slow
-def test_engine_gives_nbgrader_grades_when_a_cell_never_ends(tmp_path):
-    result = compare.compare(compare.timeout_class(CHAPTERS[0]), [CHAPTERS[0]], tmp_path, timeout=20, side_by_side=True)
+def test_engine_gives_nbgrader_grades_when_a_cell_never_ends(tmp_path, monkeypatch):
+    # The reference's own wait: nbgrader's Execute raises when a cell's last IOPub message comes more than
+    # `iopub_timeout` (4 s) after its reply, which the TensorFlow import of the setup cell did on a loaded
+    # machine (the reference then graded nothing: a flaky mismatch). That wait is not what this test is
+    # about; the per-cell limit, the interrupt and the grades are, and they stay as they were.
+    grade = compare._grade
+
+    def patient_reference(course, chapters, name, options):
+        return grade(course, chapters, name, [*options, "--Execute.iopub_timeout=120"] if name == "nbgrader" else options)
+
+    # Likewise its kernel's TensorFlow import in the setup cell, which took more than a 20 s cell limit on a
+    # loaded machine (every later cell then failed in the reference only): 60 s, for both graders.
+    monkeypatch.setattr(compare, "_grade", patient_reference)
+    result = compare.compare(compare.timeout_class(CHAPTERS[0]), [CHAPTERS[0]], tmp_path, timeout=60, side_by_side=True)
     assert result.equal, "\n".join(result.mismatches)
     assert result.failed[CHAPTERS[0]] == [] and result.graded[CHAPTERS[0]] == ["fails-timeout"]
     assert result.cells > 0  # interrupted, then graded: the looping cell scores 0 in both
@@ -496,6 +508,13 @@ if pid == 0:
              "setrlimit": outcome(lambda: resource.setrlimit(resource.RLIMIT_CORE, (0, 0))),
              "signal itself": outcome(lambda: os.kill(os.getpid(), 0)),
              "affinity": outcome(lambda: os.sched_setaffinity(0, os.sched_getaffinity(0)))}
+    import ctypes
+    def pidfd_signal(pid):  # signal 0: the permission check only, through an open /proc/<pid> folder
+        fd = os.open(f"/proc/{pid}", os.O_RDONLY | os.O_DIRECTORY)
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.syscall({"x86_64": 424, "aarch64": 424}[os.uname().machine], fd, 0, None, 0) != 0:
+            raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+    found["pidfd signal server"] = outcome(lambda: pidfd_signal(server))
     child = os.fork()
     if child == 0:
         os.setpgid(0, 0)
@@ -512,10 +531,12 @@ print(json.dumps({"server data limit": resource.getrlimit(resource.RLIMIT_DATA)[
 def test_a_child_cannot_set_limits_of_or_signal_the_worker_or_fork_server():
     """``resource.prlimit(fork_server, RLIMIT_DATA, 1 MB)`` from a child broke every later student of that
     worker (red team: y-prlimit-data-quiet); ``kill`` reached the fork server. The child's seccomp filter
-    answers EPERM when the pid is the grader's; the child's own processes are its to signal and limit."""
+    answers EPERM when the pid is the grader's; the child's own processes are its to signal and limit.
+    Red team A, round 4: ``pidfd_send_signal`` on an open ``/proc/<pid>`` folder names no pid the filter
+    reads; SIGINT through ``/proc/1`` killed the worker. It is denied (signal 0 here: the check only)."""
     out = subprocess.run([sys.executable, "-c", SECCOMP_PROBE], capture_output=True, text=True, check=True, cwd=ROOT)
     child, server = (json.loads(line) for line in out.stdout.strip().splitlines()[-2:])
-    denied = ("prlimit server", "kill server", "kill everyone", "kill its group")
+    denied = ("prlimit server", "kill server", "kill everyone", "kill its group", "pidfd signal server")
     assert {k: child[k] for k in denied} == dict.fromkeys(denied, "Operation not permitted"), child
     assert {k: v for k, v in child.items() if k not in denied} == dict.fromkeys(set(child) - set(denied), "allowed")
     assert server["server data limit"] == resource_infinity()
@@ -548,3 +569,162 @@ def test_replies_are_checked_field_by_field():
            {"outputs": [{"output_type": "display_data", "data": {"text/plain": {"x": 1}}, "metadata": {}}]}]
     for fields in bad:
         assert worker_mod._malformed({"token": "t", **fields}), fields
+
+
+# -- red team A round 4: what a submission can take from the machine, and false flags ----------------------
+def _sandboxed(sources, monkeypatch=None, env=None, then=None):
+    """One job of ``sources`` (student cells) on one sandboxed worker; its result (and the result of a job
+    of ``then`` graded after it by the same worker, when given)."""
+    from cnngrade import sandbox
+
+    if not sandbox.available()[0]:
+        message = f"the grading sandbox is unavailable: {sandbox.available()[1]}"
+        if os.environ.get("CI") or os.environ.get("CNNGRADE_REQUIRE_SANDBOX") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    for key, value in (env or {}).items():
+        monkeypatch.setenv(key, value)
+    pool = engine.LocalPool(1, [ROOT], True, threads=1)
+    try:
+        jobs = [engine.Job(id=str(i), nonce=f"n{i}", notebook=json.loads(json.dumps(new_notebook(
+                    cells=[new_code_cell(s) for s in cells]))), kinds=["student"] * len(cells), timeout=60,
+                           cpu_seconds=300, memory_mb=4096)
+                for i, cells in enumerate([sources] + ([then] if then else []))]
+        results = sorted(pool.run(jobs), key=lambda r: r.id)
+        return results if then else results[0]
+    finally:
+        pool.close()
+
+
+MEMORY_PROBE = r"""
+import ctypes, json, os
+found = {}
+try:
+    os.close(os.memfd_create('x'))
+    found['memfd'] = 'allowed'
+except OSError as err:
+    found['memfd'] = err.strerror
+_libc = ctypes.CDLL(None, use_errno=True)
+_id = _libc.shmget(0, 1 << 20, 0o1600)  # IPC_PRIVATE, IPC_CREAT | 0600
+found['shmget'] = 'allowed' if _id >= 0 else os.strerror(ctypes.get_errno())
+for _name in ('msgget', 'semget'):  # IPC_PRIVATE, IPC_CREAT | 0600
+    _id = getattr(_libc, _name)(0, *((1,) if _name == 'semget' else ()), 0o1600)
+    found[_name] = 'allowed' if _id >= 0 else os.strerror(ctypes.get_errno())
+for folder in ('/tmp', '/var/tmp', '/dev/shm', os.path.expanduser('~'), '/dev'):
+    st = os.statvfs(folder)
+    found[folder] = 0 if st.f_flag & os.ST_RDONLY else st.f_blocks * st.f_frsize
+_chunk, written = b'\0' * (64 << 20), 0
+try:  # 1.25 GB in files of 256 MB (RLIMIT_FSIZE is 512 MB)
+    for i in range(5):
+        with open(f'/tmp/fill{i}', 'wb') as fh:
+            for _ in range(4):
+                fh.write(_chunk)
+                written += 64 << 20
+    found['fill'] = [written, 'no error']
+except OSError as err:
+    found['fill'] = [written, err.strerror]
+for i in range(5):
+    if os.path.exists(f'/tmp/fill{i}'):
+        os.remove(f'/tmp/fill{i}')
+found['environment'] = sorted(os.environ)
+print(json.dumps(found))
+"""
+POOL = r"""
+import multiprocessing
+with multiprocessing.Pool(2) as pool:
+    print(pool.map(abs, [-1, -2]))
+"""
+
+
+def test_a_submission_takes_no_memory_beyond_its_limits_nor_the_graders_environment(monkeypatch):
+    """Red team A, round 4. Memory that RLIMIT_AS does not cover: the sandbox's private folders are tmpfs
+    (memory) of half the machine's memory each, five of them (a submission wrote gigabytes past its limit;
+    the out-of-memory killer then picks another process, since no process owns such files); a memfd's pages
+    (``os.memfd_create``, no import needed) likewise; a System V shared memory segment (and message queue,
+    semaphore set) also outlives the submission in the IPC namespace every later student of the worker
+    shares. Now the folders have a size (``sandbox.PRIVATE_BYTES``), /dev is read-only, and memfd_create,
+    shmget, msgget and semget answer ENOSYS. The grader's environment variables (a token) reached the
+    student's own output. A multiprocessing Pool (which ends its
+    workers with SIGTERM) got an audit flag, "sent a signal"."""
+    from cnngrade import sandbox
+
+    result = _sandboxed([MEMORY_PROBE, POOL], monkeypatch, {"GRADER_API_TOKEN": "rt4a-not-for-students"})
+    assert result.ok, result.reason
+    found = json.loads(_text(result, 0).strip().splitlines()[-1])
+    assert {found[k] for k in ("memfd", "shmget", "msgget", "semget")} == {"Function not implemented"}, found
+    assert found["/dev"] == 0, found  # read-only
+    for folder in ("/tmp", "/var/tmp", "/dev/shm"):
+        assert 0 < found[folder] <= sandbox.PRIVATE_BYTES[folder], (folder, found)
+    assert 0 < found[os.path.expanduser("~")] <= sandbox.PRIVATE_BYTES["home"], found
+    assert found["fill"] == [sandbox.PRIVATE_BYTES["/tmp"], "No space left on device"], found
+    assert "GRADER_API_TOKEN" not in found["environment"] and "KERAS_BACKEND" in found["environment"], found
+    assert _text(result, 1).strip() == "[1, 2]"
+    assert not [f for f in result.flags if "signal" in f["detail"]], result.flags  # ctypes above is flagged
+
+
+FORK_BOMB = r"""
+import subprocess, time
+_started = [subprocess.Popen(['sleep', '30']) for _ in range(300)]  # light processes: what a fork bomb counts
+print('started', len(_started))
+time.sleep(3)
+"""
+
+
+def test_a_fork_bomb_fails_the_submission_within_a_bounded_number_of_processes(monkeypatch):
+    """Red team A, round 4: a cell started as many processes as it liked (RLIMIT_NPROC holds neither for a
+    grader that runs as root nor for threads of a process, and each copy is within RLIMIT_AS): the machine's
+    memory and process table, for every other worker. The worker now counts the sandbox's processes while
+    a cell runs and fails the submission past ``worker.MAX_PROCESSES`` (300 processes were all started)."""
+    from cnngrade import worker
+
+    result = _sandboxed([FORK_BOMB, "print('after')"], monkeypatch)
+    assert result.status == "failed", (result.reason, _text(result, 0) if result.notebook else "")
+    assert f"started more than {worker.MAX_PROCESSES} processes" in result.reason, result.reason
+
+
+def test_a_dask_worker_without_the_sandbox_says_so_or_refuses(monkeypatch):
+    """Red team A, round 4: a Dask worker whose machine cannot sandbox graded silently, unisolated (the
+    repository it runs from, solutions included, readable by student cells); the engine's warning is about
+    its own machine. Now each of its results carries an "isolation" flag, and with
+    CNNGRADE_REQUIRE_SANDBOX=1 on that worker each job fails with the reason."""
+    from cnngrade.engine import pools
+    from cnngrade.isolation import sandbox
+
+    monkeypatch.setattr(sandbox, "available", lambda: (False, "bubblewrap (`bwrap`) is not installed"))
+    monkeypatch.setattr(pools, "_DASK_POOL", None)
+    nb = new_notebook(cells=[new_code_cell("print(1 + 1)")])
+    job = engine.Job(id="s", nonce="n", notebook=json.loads(json.dumps(nb)), kinds=["student"], timeout=60,
+                     cpu_seconds=300, memory_mb=4096, hide=[str(ROOT)])
+    monkeypatch.setenv("CNNGRADE_REQUIRE_SANDBOX", "1")
+    refused = pools.grade_on_dask_worker(job)
+    assert refused.status == "failed" and "cannot sandbox" in refused.reason and pools._DASK_POOL is None, refused
+    monkeypatch.delenv("CNNGRADE_REQUIRE_SANDBOX")
+    try:
+        result = pools.grade_on_dask_worker(dataclasses.replace(job, nonce="n2"))
+    finally:
+        if pools._DASK_POOL is not None:
+            pools._DASK_POOL.close()
+    assert result.ok, result.reason
+    assert [f["kind"] for f in result.flags] == ["isolation"] and "is not installed" in result.flags[0]["detail"], result.flags
+
+
+LOCK_THE_FOLDERS = r"""
+import os
+for folder in ('/tmp', '/var/tmp', '/dev/shm'):
+    open(os.path.join(folder, 'planted'), 'w').write('x')
+    os.chmod(folder, 0)
+"""
+LOOK_AROUND = r"""
+import json, os
+print(json.dumps({folder: sorted(os.listdir(folder)) for folder in ('/var/tmp', '/dev/shm')}))
+"""
+
+
+def test_a_submission_that_locks_the_private_folders_does_not_fail_the_next_one(monkeypatch):
+    """Red team A, round 4: the private folders belong to the sandbox's one user, so ``os.chmod('/tmp', 0)``
+    left /tmp unreadable to the worker's cleaning: the planted files stayed and every later student of
+    that worker failed (no working folder could be made). The cleaning now gives each folder its mode
+    back first (and a worker that cannot clean retires instead of grading the next student)."""
+    _, after = _sandboxed([LOCK_THE_FOLDERS], monkeypatch, then=[LOOK_AROUND])
+    assert after.ok, after.reason
+    assert json.loads(_text(after).strip().splitlines()[-1]) == {"/var/tmp": [], "/dev/shm": []}

@@ -70,7 +70,8 @@ REFUSED = {  # student: words the reason must hold
     "f-fifo-notebook": "FIFO",
     "h-huge-notebook": "over the 20.0 MB limit",
 }
-FULL_MARKS = ("0-honest", "c-links-to-files", "g-fifo-extra", "i-history-leak", "k-collected", "z-honest")
+FULL_MARKS = ("0-honest", "c-links-to-files", "g-fifo-extra", "i-history-leak", "k-collected", "n-undecodable-name",
+              "z-honest")
 # Only to show the other attacks on the engine before this work, which stopped at the first of these:
 # CNNGRADE_SKIP_ATTACKS=d-notebook-folder,e-dev-zero,f-fifo-notebook,h-huge-notebook
 SKIP = set(filter(None, os.environ.get("CNNGRADE_SKIP_ATTACKS", "").split(",")))
@@ -115,6 +116,8 @@ def files_class(tmp_path_factory):
         "j-exception-leak": lambda: submit("j-exception-leak", {"conv2d_params": EXCEPTION_LEAK}),
         "m-html-output": lambda: submit("m-html-output", {"conv2d_params": nbtools.solved_source(
             nbtools.cell_by_id(source, "conv2d_params")) + HTML_OUTPUT}),
+        # red team A, round 4: a file whose name is not UTF-8 (bytes a Linux name may hold) stopped the whole run
+        "n-undecodable-name": lambda: (submit("n-undecodable-name") / os.fsdecode(b"notes-\xff.txt")).write_text("x\n"),
         "z-honest": lambda: submit("z-honest"),
     }
     for student, make in plant.items():
@@ -209,6 +212,8 @@ def test_links_and_special_files_never_reach_what_the_student_gets_back(files_cl
     for name in ("gradebook.db", "friend.json", "hostname.txt", "etc"):
         assert f"removed {name!r}" in note, note
     assert "removed 'pipe'" in _record(course)["g-fifo-extra"]["note"]
+    assert "removed 'notes-\\udcff.txt' from the submission: a file whose name is not UTF-8" in \
+        _record(course)["n-undecodable-name"]["note"], _record(course)["n-undecodable-name"]
     assert (work / "autograded" / "0-honest" / CHAPTER / "notes.txt").read_text() == "my own notes\n"  # own files kept
 
 

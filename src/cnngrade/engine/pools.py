@@ -153,15 +153,31 @@ class LocalPool:
 
 
 _DASK_POOL: LocalPool | None = None
+_DASK_UNISOLATED = ""  # why this Dask worker grades without the sandbox ("" when it uses it)
 
 
 def grade_on_dask_worker(job: Job) -> Result:
-    """Runs on a Dask worker: grade with a warm worker of that machine (started once per process)."""
-    global _DASK_POOL
+    """Runs on a Dask worker: grade with a warm worker of that machine (started once per process).
+
+    Where that machine cannot sandbox (no bubblewrap, no user namespaces) or its worker was started with
+    ``CNNGRADE_SANDBOX=0``, every result it sends carries an "isolation" flag that says so, and with
+    ``CNNGRADE_REQUIRE_SANDBOX=1`` in its environment it grades nothing (each job fails with the reason).
+    Red team A, round 4: such a worker graded silently, unisolated, with the repository it runs from (its
+    ``solutions/``) readable by every student cell; the engine's warning is about the engine's machine."""
+    global _DASK_POOL, _DASK_UNISOLATED
     if _DASK_POOL is None:
-        use = sandbox.available()[0] and os.environ.get("CNNGRADE_SANDBOX", "1") != "0"
+        ok, why = sandbox.available()
+        use = ok and os.environ.get("CNNGRADE_SANDBOX", "1") != "0"
+        _DASK_UNISOLATED = "" if use else (why if not ok else "the sandbox was turned off (CNNGRADE_SANDBOX=0)")
+        if _DASK_UNISOLATED and os.environ.get("CNNGRADE_REQUIRE_SANDBOX") == "1":
+            return Result.failed(job, f"the cluster worker {os.uname().nodename} cannot sandbox student code"
+                                      f" ({_DASK_UNISOLATED}) and CNNGRADE_REQUIRE_SANDBOX=1: not graded")
         _DASK_POOL = LocalPool(1, [Path(p) for p in job.hide], use, threads=1)
-    return next(iter(_DASK_POOL.run([job])))
+    result = next(iter(_DASK_POOL.run([job])))
+    if _DASK_UNISOLATED:
+        result.flags.append({"kind": "isolation", "cell": "",
+                             "detail": f"graded without the sandbox on cluster worker {os.uname().nodename}: {_DASK_UNISOLATED}"})
+    return result
 
 
 class DaskPool:

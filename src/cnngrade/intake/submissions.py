@@ -39,6 +39,7 @@ MAX_NOTEBOOK_BYTES = 20 << 20
 MAX_EXTRA_FILE_BYTES = 16 << 20
 MAX_SUBMISSION_BYTES = 256 << 20
 MAX_FILES = 1000
+NOT_TEXT_NAME = "a file whose name is not UTF-8 text"
 _CHUNK = 1 << 20
 
 
@@ -164,6 +165,12 @@ def scan(folder: Path, notebook: str) -> Scan:
         result.problem = f"the submission folder {what.name!r} is {describe(_lmode(what))}, not a folder"
         return result
     for rel, st in walk(folder):
+        if not _text_name(rel):
+            # A name that is not UTF-8 (Linux names are bytes; Python reads them with lone surrogates) stopped
+            # the whole run: the digest encodes every name (red team A, round 4). Removed, with a note.
+            if not stat.S_ISDIR(st.st_mode):
+                result.refused.append((rel, NOT_TEXT_NAME))
+            continue
         if stat.S_ISDIR(st.st_mode):
             if rel == notebook:
                 result.problem = f"{notebook} is a folder, not a notebook file: refused"
@@ -192,6 +199,14 @@ def scan(folder: Path, notebook: str) -> Scan:
     return result
 
 
+def _text_name(rel: str) -> bool:
+    try:
+        rel.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def _lmode(path: Path) -> int:
     try:
         return os.lstat(path).st_mode
@@ -210,7 +225,8 @@ def drop_refused(folder: Path, refused: list[tuple[str, str]], keep: str) -> lis
         try:
             if not stat.S_ISDIR(os.lstat(path).st_mode):
                 os.unlink(path)  # removes the link itself, never what it points to
-                notes.append(f"removed {rel!r} from the submission: {reason}, not a regular file")
+                notes.append(f"removed {rel!r} from the submission: {reason}"
+                             + ("" if reason == NOT_TEXT_NAME else ", not a regular file"))
         except OSError as err:
             notes.append(f"could not remove {rel!r} ({reason}): {err.strerror}")
     return notes

@@ -6,8 +6,13 @@ Inside, the worker and every submission it forks see:
   installation and its packages, and the course's ``src/``: not the rest of the machine's files (no
   other clone of the course, no backup of it, nothing under ``/work``, ``/srv`` or ``/opt`` but Python);
 * an empty private ``/tmp``, ``/var/tmp``, ``/dev/shm`` and home folder (emptied again after every
-  submission, with anything added to the private ``/dev``), so nothing one student writes reaches the
-  next one;
+  submission), so nothing one student writes reaches the next one, each of a bounded size
+  (``PRIVATE_BYTES``), and a read-only ``/dev``: these are memory (tmpfs), and at their default size (half
+  the machine's memory, each) a submission wrote far past its memory limit into them, and the kernel's
+  out-of-memory killer then picks some other process, since no process owns those files (red team A,
+  round 4);
+* only the environment variables the frameworks read (``ENVIRONMENT``): not the grader's (a token in the
+  instructor's environment was printed into the student's own feedback; red team A, round 4);
 * **no** ``solutions/``, ``autograde/`` (gradebook, submissions, feedback, known-wrong files),
   ``.git`` or ``_build`` of the course, and no grading course folder: empty folders are mounted over
   them, whatever user the grader runs as;
@@ -69,6 +74,21 @@ def _under(path: Path, folder: Path) -> bool:
         return False
 
 
+# The private folders' sizes (tmpfs: memory, that the memory limit of a submission does not cover). /tmp holds
+# the submission's working folder; /dev/shm holds PyTorch's shared tensors (DataLoader(num_workers=...)).
+PRIVATE_BYTES = {"/tmp": 1 << 30, "/dev/shm": 1 << 30, "/var/tmp": 64 << 20, "home": 256 << 20}
+# The grader's environment variables that reach the sandbox: what Python, the frameworks, the BLAS libraries
+# and the locale read (whole names, and prefixes); nothing else (a token, the course's paths).
+ENVIRONMENT = ("PATH", "LANG", "LANGUAGE", "TZ", "TERM", "LD_LIBRARY_PATH", "MPLBACKEND")
+ENVIRONMENT_PREFIXES = ("LC_", "PYTHON", "KERAS_", "TF_", "TF2_", "OMP_", "MKL_", "OPENBLAS_", "KMP_", "CUDA_",
+                        "NVIDIA_", "XLA_", "TORCH", "PYTORCH_", "HDF5_", "CNNGRADE_")
+
+
+def environment(env: dict[str, str]) -> dict[str, str]:
+    """The variables of ``env`` that the sandbox keeps (``ENVIRONMENT``, ``ENVIRONMENT_PREFIXES``)."""
+    return {k: v for k, v in env.items() if k in ENVIRONMENT or k.startswith(ENVIRONMENT_PREFIXES)}
+
+
 SYSTEM = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc", "/sys")  # read-only, when present
 
 
@@ -99,14 +119,15 @@ def command(argv: list[str], hide: list[Path], env: dict[str, str]) -> list[str]
         elif path.is_dir():
             args += ["--ro-bind", name, name]
             shown.append(path)
-    args += ["--dev", "/dev", "--proc", "/proc",
+    args += ["--dev", "/dev", "--remount-ro", "/dev", "--proc", "/proc",
              "--unshare-all", "--die-with-parent", "--new-session", "--as-pid-1",
              "--uid", str(NOBODY), "--gid", str(NOBODY), "--cap-drop", "ALL"]
     # Private, empty: the temporary folders and every home folder...
     private = [Path("/tmp"), Path("/var/tmp"), Path("/dev/shm"), home, Path("/home"), Path("/root")]
     private = [p for i, p in enumerate(private) if p.is_dir() and p not in private[:i]]
     for folder in private:
-        args += ["--tmpfs", str(folder)]
+        size = PRIVATE_BYTES.get(str(folder), PRIVATE_BYTES["home"])
+        args += ["--size", str(size), "--tmpfs", str(folder)]
     # ...and, read-only, the Python installation, its packages and the course's two packages, wherever they
     # are (a course cloned under /tmp or a home folder, Python under ~/.pyenv). Nothing else of the course.
     for path in mounts():
@@ -118,7 +139,7 @@ def command(argv: list[str], hide: list[Path], env: dict[str, str]) -> list[str]
         for name in ("solutions", "autograde", ".git", "_build", "work", "chapters"):
             if (root / name).is_dir() and any(_under(root / name, folder) for folder in shown):
                 args += ["--tmpfs", str(root / name)]
-    args += ["--setenv", "HOME", str(home), "--chdir", "/tmp"]
-    for key, value in env.items():
+    args += ["--clearenv", "--setenv", "HOME", str(home), "--chdir", "/tmp"]
+    for key, value in {**environment(dict(os.environ)), **env}.items():
         args += ["--setenv", key, value]
     return args + ["--"] + argv

@@ -107,6 +107,9 @@ STARTUP_SECONDS = 60  # a child's kernel start-up, in the wall-clock limit of a 
 STREAM_CHARS = 2_000_000  # stdout or stderr text kept per cell; the rest is cut, with a note
 REPLY_BYTES = 32 << 20  # the largest reply the worker reads for one cell (images included)
 SUBMISSION_BYTES = 96 << 20  # all the replies of one submission
+MAX_PROCESSES = 256  # processes in the sandbox (the worker's two included) before a submission fails as a fork bomb
+MAX_TASKS = 4096  # tasks (threads included) of the sandbox's user: RLIMIT_NPROC, where the kernel enforces it
+WATCH_SECONDS = 0.2  # how often the worker counts the sandbox's processes while a cell runs
 RESULT_BYTES = 256 << 20  # the largest result the engine reads from a worker
 
 
@@ -238,14 +241,25 @@ def not_dumpable() -> bool:
 # x86_64 and aarch64 system call numbers of what a child must not call: reading or writing another
 # process (ptrace, process_vm_*, pidfd_getfd: another process's descriptors), and kernel interfaces a
 # notebook has no use for that have been the way into kernel bugs (perf events, BPF, userfaultfd, keys).
+# pidfd_send_signal: a signal to the process a pidfd names, and a pidfd can be an open /proc/<pid> folder,
+# which no pid argument shows (red team A, round 4: SIGINT to the worker through /proc/1 killed it, twice).
 _DENIED_SYSCALLS = {
-    "x86_64": {"ptrace": 101, "process_vm_readv": 310, "process_vm_writev": 311, "pidfd_getfd": 438,
+    "x86_64": {"pidfd_send_signal": 424, "ptrace": 101, "process_vm_readv": 310, "process_vm_writev": 311, "pidfd_getfd": 438,
                "process_madvise": 440, "kcmp": 312, "perf_event_open": 298, "bpf": 321, "userfaultfd": 323,
                "add_key": 248, "request_key": 249, "keyctl": 250},
-    "aarch64": {"ptrace": 117, "process_vm_readv": 270, "process_vm_writev": 271, "pidfd_getfd": 438,
+    "aarch64": {"pidfd_send_signal": 424, "ptrace": 117, "process_vm_readv": 270, "process_vm_writev": 271, "pidfd_getfd": 438,
                 "process_madvise": 440, "kcmp": 272, "perf_event_open": 241, "bpf": 280, "userfaultfd": 282,
                 "add_key": 217, "request_key": 218, "keyctl": 219},
 }
+# Memory that no limit of the child covers, answered "not supported" (ENOSYS, so that a library falls back:
+# asmjit in libtorch_cpu tries memfd_create, then shm_open): a memfd's pages count in no RLIMIT_AS and no
+# file system's size (hundreds of them of 512 MB each filled the machine's memory, and the out-of-memory
+# killer picks another process: the pages belong to none), and a System V shared memory segment outlives the
+# submission in the sandbox's IPC namespace, which every later student of the worker shares (red team A,
+# round 4), as do System V message queues and semaphores (32,000 of each by default: kernel memory). POSIX
+# shared memory and semaphores (/dev/shm, what PyTorch and multiprocessing use) stay: a bounded tmpfs.
+_UNSUPPORTED_SYSCALLS = {"x86_64": {"memfd_create": 319, "shmget": 29, "msgget": 68, "semget": 64},
+                         "aarch64": {"memfd_create": 279, "shmget": 194, "msgget": 186, "semget": 190}}
 _AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
 # System calls that act on another process named by a pid argument (its index): signals, resource limits,
 # priorities and scheduling, memory policy, pidfds. The child may call them on itself and its own
@@ -267,7 +281,7 @@ _PID_SYSCALLS = {
 
 
 def seccomp_filter(protect: tuple[int, ...] = ()) -> bool:
-    """Install a seccomp filter that answers EPERM to ``_DENIED_SYSCALLS``, and to ``_PID_SYSCALLS`` when
+    """Install a seccomp filter that answers EPERM to ``_DENIED_SYSCALLS``, ENOSYS to ``_UNSUPPORTED_SYSCALLS``, and to ``_PID_SYSCALLS`` when
     their pid argument is one of ``protect`` (compared as the kernel reads a ``pid_t``: its low 32 bits, so
     -pgid and -1 are listed as such), and kills a process that calls them through another architecture's
     numbers. A filter cannot be removed, and is inherited by
@@ -294,9 +308,14 @@ def seccomp_filter(protect: tuple[int, ...] = ()) -> bool:
             block += [(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW), (BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | 1)]
             program.append((BPF_JEQ_K, 0, len(block), nr))
             program += block
+    unsupported = sorted(_UNSUPPORTED_SYSCALLS[machine].values())
+    checks = len(denied) + len(unsupported)
     for i, nr in enumerate(denied):
-        program.append((BPF_JEQ_K, len(denied) - i, 0, nr))  # to the EPERM return below the ALLOW
-    program += [(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW), (BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | 1)]
+        program.append((BPF_JEQ_K, checks - i, 0, nr))  # to the EPERM return below the ALLOW
+    for i, nr in enumerate(unsupported, start=len(denied)):
+        program.append((BPF_JEQ_K, checks + 1 - i, 0, nr))  # to the ENOSYS return below the EPERM
+    program += [(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW), (BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | 1),
+                (BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | 38)]  # EPERM, ENOSYS
     raw = b"".join(struct.pack("HBBI", *insn) for insn in program)
     buffer = ctypes.create_string_buffer(raw)
 
@@ -396,6 +415,14 @@ def _limit_resources(cpu_seconds: int, memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     resource.setrlimit(resource.RLIMIT_FSIZE, (512 << 20, 512 << 20))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    # Descriptors (each socket or pipe buffers kernel memory) and tasks, threads included. The kernel counts
+    # the tasks of the sandbox's user, in its user namespace: the worker's, the fork server's and the
+    # submission's. It does not enforce this limit when the grader runs as root (bubblewrap maps the
+    # sandbox's user to the grader's): the worker also counts the sandbox's processes (``MAX_PROCESSES``).
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(4096, resource.getrlimit(resource.RLIMIT_NOFILE)[0]),) * 2)
+    nproc = resource.getrlimit(resource.RLIMIT_NPROC)[1]
+    limit = MAX_TASKS if nproc == resource.RLIM_INFINITY else min(MAX_TASKS, nproc)
+    resource.setrlimit(resource.RLIMIT_NPROC, (limit, limit))
 
 
 def _cut(text: str, kept: int) -> tuple[str, int]:
@@ -646,6 +673,17 @@ def install_audit_hook(workdir: str, record: list) -> None:
         # is the course): string operations only, an audit hook must not open files itself
         return any(full == folder or full.startswith(folder.rstrip("/") + "/") for folder in allowed)
 
+    me = os.getpid()
+
+    def own_process(args: tuple) -> bool:
+        # a process the notebook started: another pid of the child's own process group (the child leads it:
+        # what it forks stays in it, and the grader's processes are in another). Not the child itself.
+        try:
+            return (len(args) == 2 and type(args[0]) is int and args[0] > 0 and args[0] != me
+                    and os.getpgid(args[0]) == os.getpgid(0) == me)
+        except OSError:
+            return False
+
     def hook(event: str, args: tuple) -> None:
         detail = ""
         if event in ("open", "os.listdir", "os.scandir") and args and isinstance(args[0], (str, bytes)):
@@ -664,6 +702,8 @@ def install_audit_hook(workdir: str, record: list) -> None:
                 detail = f"{AUDITED[event]} ({event})"
         elif event == "socket.connect" and len(args) > 1 and isinstance(args[1], (str, bytes)):
             pass  # a local (AF_UNIX) socket: DataLoader(num_workers=...) passes tensors through one
+        elif event == "os.kill" and own_process(args):
+            pass  # multiprocessing.Pool ends its own workers with SIGTERM: flagged every honest Pool user
         elif event in AUDITED:
             detail = f"{AUDITED[event]} ({event})"
         if detail and detail not in seen and len(seen) < 20:
@@ -1093,6 +1133,11 @@ def grade_job(job: dict, server: socket.socket) -> dict:
     flags: list[dict] = []
     timings: list[tuple[int, float]] = []
     current, reason, received, finished = None, "", 0, False
+    # Inside the sandbox, where the worker is PID 1 of a PID namespace of its own (its /proc lists only the
+    # sandbox's processes), the worker counts them while a cell runs: a fork bomb is no process's memory
+    # (each copy is within RLIMIT_AS) and RLIMIT_NPROC does not hold for root (red team A, round 4: thousands
+    # of processes in one cell, the machine's memory and process table for every other worker).
+    watch = os.environ.get("CNNGRADE_SANDBOXED") == "1" and os.getpid() == 1
 
     def ask(request: dict, limit: float, what: str) -> dict:
         """Send a request, wait for its reply: interrupt after ``limit`` s, kill after the grace."""
@@ -1108,9 +1153,16 @@ def grade_job(job: dict, server: socket.socket) -> dict:
         interrupted = False
         while True:
             try:
-                reply = reader.read(min(REPLY_BYTES, SUBMISSION_BYTES - received), cell_deadline)
+                reply = reader.read(min(REPLY_BYTES, SUBMISSION_BYTES - received),
+                                    min(cell_deadline, time.monotonic() + WATCH_SECONDS) if watch else cell_deadline)
                 break
             except TimeoutError:
+                if time.monotonic() < cell_deadline:  # a pause to count the sandbox's processes (``watch``)
+                    _reap_orphans()  # as the namespace's init: what a submission orphaned is not counted twice
+                    if _processes() > MAX_PROCESSES:
+                        _kill_group(pid)  # now: what it forked may still be forking; the rest dies in the cleaning
+                        raise _Failed(f"{what} started more than {MAX_PROCESSES} processes (a fork bomb?)") from None
+                    continue
                 if time.monotonic() >= deadline:
                     raise _Failed(f"the submission ran past its wall-clock limit of {wall_seconds(job):.0f} s ({what})") from None
                 if interrupted:
@@ -1208,6 +1260,26 @@ def grade_job(job: dict, server: socket.socket) -> dict:
             "seconds": seconds, "reason": "", "timings": timings, "retire": False}
 
 
+def _reap_orphans() -> None:
+    """Reap the exited processes the worker inherited as the sandbox's PID 1 (orphans of a submission: a
+    process whose parent exited, such as a pid hopper's, stays a zombie, and a pid, until its init reaps it)."""
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
+def _processes() -> int:
+    """How many processes ``/proc`` lists (inside the sandbox: the sandbox's own)."""
+    try:
+        return sum(name.isdigit() for name in os.listdir("/proc"))
+    except OSError:
+        return 0
+
+
 def _recv_exact(sock: socket.socket, n: int) -> bytes:
     data = b""
     while len(data) < n:
@@ -1265,11 +1337,20 @@ def _quietly(action, *args) -> None:
 PRIVATE_FOLDERS = ("/tmp", "/var/tmp", "/dev/shm")  # with the home: the sandbox's writable folders
 
 
-def _clean_sandbox(keep: dict[str, bytes], spare: tuple[int, ...] = (), dev: frozenset = frozenset()) -> None:
+def _private_folders() -> tuple[str, ...]:
+    return (*PRIVATE_FOLDERS, os.path.expanduser("~"))
+
+
+def _clean_sandbox(keep: dict[str, bytes], spare: tuple[int, ...] = (), dev: frozenset = frozenset(),
+                   modes: dict[str, int] | None = None) -> str:
     """Inside the sandbox only: kill leftovers (all but this worker, the sandbox's PID 1, and the ``spare``
-    pids: its fork server) and reap them, empty every private folder (/tmp, /var/tmp, /dev/shm, the
-    home), remove what was added to the private /dev since the worker started (``dev``: its entries
-    then, the devices and links bubblewrap made), restore warm caches."""
+    pids: its fork server) and reap them, give every private folder (/tmp, /var/tmp, /dev/shm, the home)
+    its mode back (``modes``, read when the worker started: 0o755 where not given) and empty it, remove
+    what was added to the private /dev since the worker started (``dev``: its entries then, the devices
+    and links bubblewrap made), restore warm caches. Returns what could not be done ("" if nothing): the
+    worker then retires. Red team A, round 4: ``os.chmod('/tmp', 0)`` (the folders belong to the sandbox's
+    one user) left /tmp unreadable to the cleaning, and every later student of the worker failed (no
+    working folder); the same on the home crashed the worker."""
     me = os.getpid()
     for entry in os.listdir("/proc"):
         if entry.isdigit() and int(entry) not in (1, me, *spare):
@@ -1285,7 +1366,8 @@ def _clean_sandbox(keep: dict[str, bytes], spare: tuple[int, ...] = (), dev: fro
                 break
             if pid == 0:
                 break
-    for folder in (*PRIVATE_FOLDERS, os.path.expanduser("~")):
+    for folder in _private_folders():
+        _quietly(os.chmod, folder, (modes or {}).get(folder, 0o755))
         _empty(folder)
     if dev:
         for entry in set(os.listdir("/dev")) - dev:
@@ -1296,10 +1378,17 @@ def _clean_sandbox(keep: dict[str, bytes], spare: tuple[int, ...] = (), dev: fro
                 _quietly(os.rmdir, path)
             else:
                 _quietly(os.remove, path)
+    problems = []
     for path, data in keep.items():
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as fh:
-            fh.write(data)
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as fh:
+                fh.write(data)
+        except OSError as err:
+            problems.append(f"{path}: {err.strerror}")
+    problems += [f"{folder}: not writable" for folder in _private_folders()
+                 if not os.access(folder, os.R_OK | os.W_OK | os.X_OK)]
+    return "; ".join(problems)[:300]
 
 
 def _read(path: str) -> str:
@@ -1331,10 +1420,15 @@ def main() -> int:
     if threads:
         for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "TF_NUM_INTRAOP_THREADS"):
             os.environ[var] = threads
+    # No signal a child can send has a handler here: SIGINT (Python's KeyboardInterrupt) is the one the
+    # interpreter installs, and it reached the worker through a thread's id (tkill lists no thread of the
+    # worker but its first). A child sets its own handlers (serve_cells).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     hardened = not_dumpable()  # before any fork: the fork server and every child inherit it
     warm_up()
     keep = _warm_files() if sandboxed else {}
     dev = frozenset(os.listdir("/dev")) if sandboxed else frozenset()
+    modes = {folder: os.stat(folder).st_mode & 0o7777 for folder in _private_folders()} if sandboxed else {}
     server, server_pid = start_fork_server()  # before the first job: its memory never holds one
     limits = _read(f"/proc/{server_pid}/limits")
     send(channel_out, {"ready": True, "pid": os.getpid(), "sandboxed": sandboxed, "not_dumpable": hardened})
@@ -1362,7 +1456,14 @@ def main() -> int:
             if not result.get("retire") and not kill_all_but_grader(server):
                 result.update(status="failed", notebook=None, flags=[], retire=True,
                               reason="the grading worker's fork server could not clean the sandbox after this submission")
-            _clean_sandbox(keep, () if result.get("retire") else (server_pid,), dev)
+            try:
+                unclean = _clean_sandbox(keep, () if result.get("retire") else (server_pid,), dev, modes)
+            except Exception:  # noqa: BLE001 - whatever the submission left, this worker must not die of it
+                unclean = traceback.format_exc(limit=1)[-300:]
+            if unclean and not result.get("retire"):  # the submission is graded; the next one gets a fresh worker
+                result["retire"] = True
+                result["flags"] = [*result.get("flags", []), {"kind": "runtime", "cell": "",
+                                   "detail": f"left the sandbox in a state the worker could not clean ({unclean})"}]
         problem = "" if result.get("retire") else fork_server_problem(server_pid, limits)
         if problem:  # after the cleaning nothing of the job runs: the job did it
             result.update(status="failed", notebook=None, flags=[], retire=True,
