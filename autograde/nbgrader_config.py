@@ -46,11 +46,11 @@ c.OverwriteCells.add_missing_cells = True
 # Feedback (`make feedback`) shows per test cell pass/fail, points and the first failing check's message
 # (cut to a length, and a budget per notebook), never the hidden tests' source, and no output of a cell that
 # runs after the first test cell: such a cell could print the hidden tests in any encoding
-# (cnngrade.feedback; nbgrader's own GetGrades and CSS steps kept).
+# (cnngrade.publishing.feedback; nbgrader's own GetGrades and CSS steps kept).
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import GetGrades  # noqa: E402
 
-from cnngrade.feedback import HideHiddenTests  # noqa: E402
+from cnngrade.publishing.feedback import HideHiddenTests  # noqa: E402
 
 c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
 # What a failing test cell's message may carry: a check message quotes the value a student's function
@@ -62,12 +62,12 @@ c.HideHiddenTests.max_notebook_message_chars = 1600
 # student upload (a notebook or a zip/tar of it) named <student_id>_<anything>, or an LMS bulk download
 # (a name without "_") whose members are named so. A notebook must read <student_id>_<anything>_<chapter>.ipynb,
 # e.g. "jdoe42_attempt_2026-11-20_01-one-by-one.ipynb"; the student id may not contain "_". Change
-# cnngrade.submissions.NAMED_REGEXP (the extractor reads it from here) if your LMS names files differently.
+# cnngrade.intake.submissions.NAMED_REGEXP (the extractor reads it from here) if your LMS names files differently.
 c.ZipCollectApp.downloaded_directory = os.path.join(WORK, "downloaded")
-# Archives are untrusted (cnngrade.submissions.SafeExtractor): only regular members are extracted, within
+# Archives are untrusted (cnngrade.intake.submissions.SafeExtractor): only regular members are extracted, within
 # size, member-count and nesting bounds; every file of a student's upload is filed under that student's id
 # (the upload's name), never under an id a member's name claims; duplicates are resolved, not fatal.
-from cnngrade.submissions import NAMED_REGEXP, SafeExtractor  # noqa: E402
+from cnngrade.intake.submissions import NAMED_REGEXP, SafeExtractor  # noqa: E402
 
 c.ZipCollectApp.extractor_plugin = SafeExtractor
 c.FileNameCollectorPlugin.named_regexp = NAMED_REGEXP

@@ -108,7 +108,7 @@ def zh_book_html(book_html) -> Path:
     published in ``<book_html>/zh_CN/`` as ``make book`` does; built at most once per test run."""
     from filelock import FileLock
 
-    from cnngrade import i18n
+    from cnngrade.publishing import translated_book as i18n
 
     target = book_html / "zh_CN"
     if os.environ.get("BOOK_HTML"):

@@ -16,7 +16,7 @@ import nbformat
 import pytest
 
 from cnngrade import notebook as nbtools
-from cnngrade import sandbox
+from cnngrade.isolation import sandbox
 from cnngrade.course import Course
 
 from conftest import ROOT
@@ -198,7 +198,7 @@ ATTACKS = {
         "    except OSError as _err:\n"
         "        print('blocked:', type(_err).__name__)\n"),
 }
-# Red team rt-a: the worker ran as `python -m cnngrade.worker`, so its globals (send, receive) were those of
+# Red team rt-a: the worker ran as `python -m cnngrade.isolation.worker`, so its globals (send, receive) were those of
 # `__main__`, reached through the worker's inspect.getmodule wrapper (`'__glob' 'als__'`: one constant to
 # the static flags). The child now runs a private copy of the worker's functions (worker._private_copy).
 WORKER_GLOBALS = (
@@ -1001,7 +1001,7 @@ def test_a_second_run_regrades_only_what_failed_or_changed(attacked_class):
 
 PLANT_AND_CLEAN = r"""
 import json, os, sys, time
-from cnngrade import worker
+from cnngrade.isolation import worker
 
 home = os.path.expanduser("~")
 dev = frozenset(os.listdir("/dev"))  # what bubblewrap made: the worker's baseline
@@ -1157,7 +1157,7 @@ def test_test_cells_stay_out_of_the_history_students_read(attacked_class):
 def test_the_wall_clock_limit_does_not_grow_with_the_cells_a_student_adds():
     """1000 added cells at the course's 300 s limit gave 312,540 s (87 h) of a held worker; the cells' share
     is now capped at max(1800 s, 6 x the cell limit). A small notebook keeps its per-cell sum."""
-    from cnngrade import worker
+    from cnngrade.isolation import worker
 
     flood = {"kinds": ["setup"] + ["student"] * 1000 + ["test"] * 8, "timeout": 300}
     assert worker.wall_seconds(flood) == worker.STARTUP_SECONDS + 1800

@@ -105,7 +105,7 @@ def test_glossary_and_bibliography_pages(html):
 
 # -- instructor edition ---------------------------------------------------------------------------------
 def test_instructor_edition_config_points_at_the_solutions(tmp_path):
-    from cnngrade.book import instructor_config
+    from cnngrade.publishing.book import instructor_config
 
     config_path, toc_path = instructor_config(ROOT, tmp_path)
     config, toc = yaml.safe_load(config_path.read_text()), yaml.safe_load(toc_path.read_text())
@@ -131,7 +131,7 @@ def test_instructor_edition_builds_and_shows_solutions(tmp_path):
     cells it would run are run elsewhere in the suite: every lesson cell by the student book's build
     (``book_html``), every setup, solution and test cell, hidden tests included, by the proofs
     (tests/test_chapters.py). `make book-instructor` itself executes everything."""
-    from cnngrade.book import build, instructor_config
+    from cnngrade.publishing.book import build, instructor_config
 
     config, toc = instructor_config(ROOT, tmp_path)
     settings = yaml.safe_load(config.read_text())

@@ -6,7 +6,7 @@ repository stays consistent.
 test cells), the released stub (zero on every test cell), each known-wrong variant in
 autograde/known_wrong/<chapter>/ (zero exactly on the test cells it names, full marks elsewhere) and
 each valid alternative in autograde/valid_alternatives/<chapter>/ (full marks); variants of different
-exercises that no test cell sees together share a notebook (`cnngrade.prove.pack`; `make check-engine`
+exercises that no test cell sees together share a notebook (`cnngrade.authoring.prove.pack`; `make check-engine`
 grades each alone).
 """
 import re
@@ -15,9 +15,9 @@ import pytest
 import yaml
 
 from cnngrade import notebook as nbtools
-from cnngrade import variants
-from cnngrade.prove import prove_many, static_problems
-from cnngrade.sync import out_of_sync
+from cnngrade.authoring import variants
+from cnngrade.authoring.prove import prove_many, static_problems
+from cnngrade.authoring.sync import out_of_sync
 
 from conftest import CHAPTERS, ROOT
 

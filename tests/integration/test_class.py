@@ -18,9 +18,9 @@ from html.parser import HTMLParser
 import pytest
 
 from cnngrade import notebook as nbtools
-from cnngrade import variants as variants_mod
+from cnngrade.authoring import variants as variants_mod
 from cnngrade.course import Course
-from cnngrade.feedback import AFTER_TESTS_NOTE, HIDDEN_PLACEHOLDER, split_hidden
+from cnngrade.publishing.feedback import AFTER_TESTS_NOTE, HIDDEN_PLACEHOLDER, split_hidden
 
 from conftest import ROOT
 
@@ -123,7 +123,7 @@ def test_feedback_shows_errors_but_not_hidden_tests(graded_class):
     assert "NotImplementedError" in blank
     typo = course.feedback_html("typo", CHAPTER).read_text()
     assert "SyntaxError" in typo
-    for student in EXPECTED:  # hidden tests are not shown (cnngrade.feedback; below)
+    for student in EXPECTED:  # hidden tests are not shown (cnngrade.publishing.feedback; below)
         page = course.feedback_html(student, CHAPTER).read_text()
         assert "_reference_bottleneck" not in page and "BEGIN HIDDEN TESTS" not in page
 
@@ -196,7 +196,7 @@ def test_feedback_shows_visible_tests_verdicts_and_messages(graded_class):
     assert "NotImplementedError" in pages["blank"]
     assert "This test cell stopped at the check above" in pages["blank"]
     # raised inside the student's own function: the name and a generic line, not the message (which student
-    # code chooses: cnngrade.feedback)
+    # code chooses: cnngrade.publishing.feedback)
     assert "RuntimeError raised inside code of another cell that this test called" in pages["wrong"]
     assert "einsum()" not in pages["wrong"]
     assert "AssertionError: SmallBasicBlock(12, 32) output:" in pages["wrong"]  # a hidden check's message

@@ -17,7 +17,7 @@ import pytest
 from nbgrader.api import Gradebook
 
 from cnngrade import notebook as nbtools
-from cnngrade import variants as variants_mod
+from cnngrade.authoring import variants as variants_mod
 
 from conftest import ROOT
 

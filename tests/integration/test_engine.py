@@ -12,11 +12,13 @@ import time
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from cnngrade import compare, engine, guard
+from cnngrade.authoring import compare
+from cnngrade import engine
+from cnngrade.isolation import guard
 from cnngrade import notebook as nbtools
-from cnngrade import variants
+from cnngrade.authoring import variants
 from cnngrade.course import Course
-from cnngrade.prove import SOLUTION, STUB
+from cnngrade.authoring.prove import SOLUTION, STUB
 
 from conftest import CHAPTERS, ROOT
 
@@ -131,7 +133,7 @@ def test_forked_children_compute_what_a_fresh_interpreter_computes():
 
 GETMODULE_PROBE = r"""
 import inspect, json, sys, types
-from cnngrade import worker
+from cnngrade.isolation import worker
 
 def frame_of(filename):
     namespace = {}
@@ -313,7 +315,7 @@ def test_courses_generated_side_by_side_keep_their_own_folders(tmp_path, monkeyp
 SECRET = "hidden_marker_8d1f"  # in the test cell's source only
 HISTORY_PROBE = r"""
 import gc, json, linecache, sys
-from cnngrade import worker
+from cnngrade.isolation import worker
 shell = get_ipython()
 needle = "secret = 'hidden_marker_" + format(0x8D1F, "x")  # built here: not a constant of this cell
 places = {
@@ -400,7 +402,7 @@ def test_the_audit_hook_reads_paths_by_whole_components_after_normalising():
     secret = "/srv/cnngrade-course/solutions/secret.ipynb"  # outside every allowed folder (a clone may sit in /tmp)
     script = (
         "import os, sys, tempfile\n"
-        "from cnngrade.worker import install_audit_hook\n"
+        "from cnngrade.isolation.worker import install_audit_hook\n"
         "record = []\n"
         "work = tempfile.mkdtemp()\n"
         "install_audit_hook(work, record)\n"
@@ -422,7 +424,7 @@ def test_a_job_whose_worker_died_is_retried_once_on_a_fresh_worker(monkeypatch):
     """A worker that dies (or whose fork server an earlier job reached) does not fail the job it was given:
     the pool grades that job again on a fresh worker, once; a job that kills its worker twice fails with
     its reason. A job that ran out of its time is not retried."""
-    from cnngrade import worker as worker_mod
+    from cnngrade.isolation import worker as worker_mod
 
     made, script = [], {}
 
@@ -464,7 +466,7 @@ def test_a_job_whose_worker_died_is_retried_once_on_a_fresh_worker(monkeypatch):
 
 
 def test_the_worker_notices_a_fork_server_stopped_or_with_other_limits():
-    from cnngrade import worker as worker_mod
+    from cnngrade.isolation import worker as worker_mod
 
     proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
@@ -489,7 +491,7 @@ def test_the_worker_notices_a_fork_server_stopped_or_with_other_limits():
 
 SECCOMP_PROBE = """
 import json, os, resource, signal, sys
-from cnngrade import worker
+from cnngrade.isolation import worker
 server = os.getpid()
 pid = os.fork()
 if pid == 0:
@@ -551,7 +553,7 @@ def resource_infinity():
 def test_replies_are_checked_field_by_field():
     from nbformat.v4 import new_output
 
-    from cnngrade import worker as worker_mod
+    from cnngrade.isolation import worker as worker_mod
 
     honest = {"token": "t", "execution_count": 3, "flags": [{"kind": "guard", "detail": "d", "cell": "c"}],
               "modules": ["np"], "outputs": [new_output("stream", name="stdout", text="hi"),
@@ -575,7 +577,7 @@ def test_replies_are_checked_field_by_field():
 def _sandboxed(sources, monkeypatch=None, env=None, then=None):
     """One job of ``sources`` (student cells) on one sandboxed worker; its result (and the result of a job
     of ``then`` graded after it by the same worker, when given)."""
-    from cnngrade import sandbox
+    from cnngrade.isolation import sandbox
 
     if not sandbox.available()[0]:
         message = f"the grading sandbox is unavailable: {sandbox.available()[1]}"
@@ -646,7 +648,7 @@ def test_a_submission_takes_no_memory_beyond_its_limits_nor_the_graders_environm
     shmget, msgget and semget answer ENOSYS. The grader's environment variables (a token) reached the
     student's own output. A multiprocessing Pool (which ends its
     workers with SIGTERM) got an audit flag, "sent a signal"."""
-    from cnngrade import sandbox
+    from cnngrade.isolation import sandbox
 
     result = _sandboxed([MEMORY_PROBE, POOL], monkeypatch, {"GRADER_API_TOKEN": "rt4a-not-for-students"})
     assert result.ok, result.reason
@@ -675,7 +677,7 @@ def test_a_fork_bomb_fails_the_submission_within_a_bounded_number_of_processes(m
     grader that runs as root nor for threads of a process, and each copy is within RLIMIT_AS): the machine's
     memory and process table, for every other worker. The worker now counts the sandbox's processes while
     a cell runs and fails the submission past ``worker.MAX_PROCESSES`` (300 processes were all started)."""
-    from cnngrade import worker
+    from cnngrade.isolation import worker
 
     result = _sandboxed([FORK_BOMB, "print('after')"], monkeypatch)
     assert result.status == "failed", (result.reason, _text(result, 0) if result.notebook else "")

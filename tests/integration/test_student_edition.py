@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from cnngrade import edition
+from cnngrade.publishing import edition
 from cnngrade import notebook as nbtools
-from cnngrade import variants as variants_mod
+from cnngrade.authoring import variants as variants_mod
 from cnngrade.course import chapters as all_chapters
 
 from conftest import ROOT

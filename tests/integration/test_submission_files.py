@@ -27,10 +27,10 @@ import nbformat
 import pytest
 
 from cnngrade import notebook as nbtools
-from cnngrade import submissions
+from cnngrade.intake import submissions
 from cnngrade.course import Course
 from cnngrade.engine.prepare import files_of
-from cnngrade.feedback import AFTER_TESTS_NOTE
+from cnngrade.publishing.feedback import AFTER_TESTS_NOTE
 
 from conftest import ROOT
 from test_attacks import WRONG, _require_sandbox

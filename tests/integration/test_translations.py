@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CHAPTERS, ROOT
-from cnngrade import catalogs, i18n
+from cnngrade.publishing import catalogs
+from cnngrade.publishing import translated_book as i18n
 from cnngrade import notebook as nbtools
 
 LANG = "zh_CN"

@@ -1,4 +1,4 @@
-"""Feedback that teaches without leaking (`cnngrade.feedback`): hidden tests split off, no output of a cell
+"""Feedback that teaches without leaking (`cnngrade.publishing.feedback`): hidden tests split off, no output of a cell
 that ran after the first test cell, test cells reduced to verdicts and bounded messages. The feedback of a
 graded class, through real nbgrader, is checked in tests/test_class.py and tests/test_submission_files.py.
 """
@@ -9,7 +9,7 @@ import zlib
 import nbformat
 import pytest
 
-from cnngrade.feedback import (AFTER_TESTS_NOTE, HIDDEN_PLACEHOLDER, REMOVED_LINE, HideHiddenTests, bounded_message,
+from cnngrade.publishing.feedback import (AFTER_TESTS_NOTE, HIDDEN_PLACEHOLDER, REMOVED_LINE, HideHiddenTests, bounded_message,
                                exception_name, raised_in_other_cells, scrub_text, secret_lines, short_error, split_hidden)
 
 from conftest import ROOT

@@ -4,7 +4,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from cnngrade import notebook as nbtools
 from cnngrade.analysis.testcells import ends_with_bare_expression, imports_framework
-from cnngrade import variants
+from cnngrade.authoring import variants
 
 
 def _graded(source, gid, **meta):
@@ -153,7 +153,7 @@ def _variant(replaces, code, loses=(), name=None):
 
 
 def test_exercise_dependencies_follow_names_through_cells():
-    from cnngrade.prove import exercise_dependencies
+    from cnngrade.authoring.prove import exercise_dependencies
 
     source, _ = _three_exercises()
     deps = exercise_dependencies(source)
@@ -162,7 +162,7 @@ def test_exercise_dependencies_follow_names_through_cells():
 
 
 def test_pack_groups_only_variants_no_test_sees_together():
-    from cnngrade.prove import SOLUTION, STUB, expectations, pack, proof_students
+    from cnngrade.authoring.prove import SOLUTION, STUB, expectations, pack, proof_students
 
     source, released = _three_exercises()
     no_dynamic = new_notebook(cells=source.cells[:-1])

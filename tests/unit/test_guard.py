@@ -1,4 +1,4 @@
-"""The in-process guard (cnngrade.guard), fast: a bare IPython shell, no notebook, no kernel, no sandbox.
+"""The in-process guard (cnngrade.isolation.guard), fast: a bare IPython shell, no notebook, no kernel, no sandbox.
 
 RuntimeGuard before and after test cells, the audit hook that refuses code swaps of the helpers, and the
 static flags: every cheat spelling below is flagged, and no solution, valid alternative or known-wrong
@@ -9,9 +9,9 @@ import sys
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
 
-from cnngrade import guard
+from cnngrade.isolation import guard
 from cnngrade import notebook as nbtools
-from cnngrade import variants as variants_mod
+from cnngrade.authoring import variants as variants_mod
 
 from conftest import CHAPTERS, ROOT
 
@@ -357,7 +357,7 @@ def test_static_flags_read_frame_names_in_strings_and_the_notebook_namespace():
     """Red team B, round 2: frames through operator.attrgetter('tb_frame') (13/13 for an unsolved notebook,
     no flag), `global _expected`, vars(), `import __main__`, torch.library and global module hooks were
     unflagged; an honest `import inspect` to print a signature was flagged."""
-    from cnngrade.guard import static_flags
+    from cnngrade.isolation.guard import static_flags
 
     protected, modules = {"check_equal", "torch", "nn", "F"}, {"torch", "nn", "F"}
     attacks = {

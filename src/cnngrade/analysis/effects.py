@@ -35,7 +35,7 @@ def _restores_thread_count(tree: ast.AST) -> bool:
 @functools.lru_cache(maxsize=4096)
 def self_contained(code: str) -> bool:
     """No magic, no global state change, no mutation of objects that other cells made (a lesson cell the
-    engine may skip; a variant ``cnngrade.prove`` may grade in one notebook with variants of other exercises)."""
+    engine may skip; a variant ``cnngrade.authoring.prove`` may grade in one notebook with variants of other exercises)."""
     if any(line.lstrip().startswith(("%", "!")) for line in code.splitlines()):
         return False
     try:

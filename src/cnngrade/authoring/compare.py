@@ -232,7 +232,7 @@ def check_engine(chapters: list[str] | None = None, log: Callable[[str], None] =
                  parallel: int | None = None) -> Comparison:
     """Every chapter's proof class, each variant as its own student, graded both ways and compared cell by
     cell; the engine's grades are also checked against the proof's expectations (``make test`` proves the
-    variants packed, see ``cnngrade.prove``: this is the proof with every variant alone). Chapters are
+    variants packed, see ``cnngrade.authoring.prove``: this is the proof with every variant alone). Chapters are
     compared in ``parallel`` separate courses at once (default: the number of cores; plain nbgrader grades
     one notebook at a time, so this is what keeps the full comparison near half an hour on two cores), each
     engine run with one worker."""

@@ -38,7 +38,7 @@ def _join(*notes: str) -> str:
 def discover(coursedir, chapter: str, students: Iterable[str] | None = None) -> list[Submission]:
     """Every submitted folder of the chapter, with its notebook or the reason it has none usable.
 
-    Submissions are untrusted files (``cnngrade.submissions``): a notebook that is not a regular file (a
+    Submissions are untrusted files (``cnngrade.intake.submissions``): a notebook that is not a regular file (a
     link, a folder, a FIFO...) or is over ``MAX_NOTEBOOK_BYTES`` is refused with its reason; any other
     entry that is not a regular file is removed from the submitted copy, with a note, before nbgrader or a
     worker reads the folder. Nothing here follows a link or reads without a limit, and one bad folder

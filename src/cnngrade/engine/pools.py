@@ -31,12 +31,12 @@ class WorkerFailed(Exception):
 
 
 class LocalWorker:
-    """One ``cnngrade.worker`` process (in the sandbox when available) and its channel."""
+    """One ``cnngrade.isolation.worker`` process (in the sandbox when available) and its channel."""
 
     def __init__(self, hide: list[Path], use_sandbox: bool, threads: int):
         env = {"CNNGRADE_THREADS": str(threads), "CNNGRADE_SANDBOXED": "1" if use_sandbox else "0",
                "PYTHONWARNINGS": os.environ.get("PYTHONWARNINGS", "ignore::DeprecationWarning")}
-        argv = [sys.executable, "-m", "cnngrade.isolation.run_worker"]  # not -m cnngrade.worker: see run_worker
+        argv = [sys.executable, "-m", "cnngrade.isolation.run_worker"]  # not -m cnngrade.isolation.worker: see run_worker
         if use_sandbox:
             argv = sandbox.command(argv, hide, env)
             proc_env = dict(os.environ)

@@ -9,7 +9,7 @@ One run of ``autograde(chapter)`` follows nbgrader's own steps, in three phases:
    included, are restored from the gradebook exactly as ``nbgrader autograde`` restores them. Each cell
    gets a kind (setup, lesson, student, test), and lesson cells that provably cannot matter are marked
    to skip (``plan_cells``).
-2. **Execute** (workers, ``cnngrade.worker``): each submission in a fresh child forked from a worker that
+2. **Execute** (workers, ``cnngrade.isolation.worker``): each submission in a fresh child forked from a worker that
    imported the frameworks once; ``WORKERS`` local workers in the sandbox, or a Dask cluster.
 3. **Record** (engine process, the single writer of the gradebook): nbgrader's ``Autograde`` converter
    runs for the student with its normal preprocessor list, except that its ``Execute`` step returns the

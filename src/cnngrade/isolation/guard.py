@@ -20,7 +20,7 @@ Python process as the student's code, so a student cell can redefine or patch th
   ``__array__``), and such names built as strings (``getattr(f, 'f_' + 'locals')``).
 
 Code in the same process can always defeat an in-process guard (the student owns the process), which
-is why the second layer exists and why the sandbox (``cnngrade.sandbox``) keeps the instructor's files
+is why the second layer exists and why the sandbox (``cnngrade.isolation.sandbox``) keeps the instructor's files
 and other students out of reach whatever the student's code does.
 """
 from __future__ import annotations

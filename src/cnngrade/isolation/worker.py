@@ -34,7 +34,7 @@ use ``process_vm_writev`` on it; the child adds a seccomp filter, ``seccomp_filt
 * the **child** (``serve_cells``) starts the in-process IPython kernel (ipykernel's own, so outputs,
   tracebacks and displayed values are the messages a Jupyter kernel sends), captures what C code writes
   to file descriptors 1 and 2 (as a real kernel does), limits CPU time and memory with rlimits, cuts a
-  cell's output beyond ``STREAM_CHARS`` with a note, and runs the runtime guard (``cnngrade.guard``)
+  cell's output beyond ``STREAM_CHARS`` with a note, and runs the runtime guard (``cnngrade.isolation.guard``)
   before and after each test cell. Test cells run without entering the history (``forget_test_cell``).
 
 The child's code paths are out of reach of the obvious handles: the worker runs as
@@ -55,7 +55,7 @@ What student code in the child can still do, by construction of an in-process ke
 own process. It can still reach the copy the child runs through the interpreter's introspection (the
 frames of ``serve_cells`` from ``sys._getframe`` or a traceback: their ``f_globals`` is the copy's
 namespace, their locals the kernel and the reply being built; ``gc.get_objects``), patch the shared code
-the copy calls (``json``'s encoder classes, ``nbformat``, ``ipykernel``, ``cnngrade.guard``), write memory
+the copy calls (``json``'s encoder classes, ``nbformat``, ``ipykernel``, ``cnngrade.isolation.guard``), write memory
 with ``ctypes``, or answer a test cell's request itself (a thread that reads the token from the main
 thread's frame and writes a reply before the kernel does; the worker then gets two replies for one
 request and fails the submission, unless the forger also stops the real reply). Any of these is an
@@ -621,7 +621,7 @@ def forget_test_cell(kc, shell, cached_before: set) -> None:
     What remains in the child's memory after a test cell: the values and functions it bound in the
     user namespace (a function's code object can be disassembled), the text of its outputs (what
     feedback shows anyway), and freed memory that still holds the bytes of its source until reused (a
-    cell reading ``/proc/self/mem`` may find them). ``cnngrade.feedback`` keeps what student cells
+    cell reading ``/proc/self/mem`` may find them). ``cnngrade.publishing.feedback`` keeps what student cells
     print after the first test cell out of feedback for that reason."""
     import linecache
 
@@ -715,7 +715,7 @@ def install_audit_hook(workdir: str, record: list) -> None:
 
 class _ChannelCode:
     """The shared code the child's channel and output collection call between cells (``json``'s decoder and
-    encoder classes and default instances, ``nbformat.v4``, ``cnngrade.guard``), snapshotted before any
+    encoder classes and default instances, ``nbformat.v4``, ``cnngrade.isolation.guard``), snapshotted before any
     student code runs and checked after every cell and before every request: what changed is put back and
     flagged. Red team A, round 2: ``json.JSONDecoder.decode`` replaced through an alias
     (``_D = json.JSONDecoder; _D.decode = ...``, no static flag) read each test cell's request itself,
@@ -892,14 +892,14 @@ def _private_copy() -> dict:
     (C functions, and copies of ``json.dumps`` / ``json.loads``). Made before any student code runs;
     ``serve_cells`` runs as the copy.
 
-    Why: student code can import ``cnngrade.worker`` (or reach the worker's globals through a function's
+    Why: student code can import ``cnngrade.isolation.worker`` (or reach the worker's globals through a function's
     ``__globals__``) and rebind ``send``, ``receive``, ``_collect_outputs``..., or swap a function's
     ``__code__``: the copy looks nothing up in a module anyone can import, and its functions are objects
     no module holds. What still reaches them, by construction of an in-process kernel: the interpreter's
     introspection of the running child (the frames of ``serve_cells`` through ``sys._getframe`` or a
     traceback, whose ``f_globals`` is the snapshot and ``f_locals`` its locals; ``gc.get_objects`` /
     ``get_referrers``), the shared classes and modules the copy still calls (``json``'s encoder classes,
-    ``nbformat``, ``ipykernel``, ``cnngrade.guard``, ``_Budget``), and ``ctypes`` writes to memory."""
+    ``nbformat``, ``ipykernel``, ``cnngrade.isolation.guard``, ``_Budget``), and ``ctypes`` writes to memory."""
     snapshot = dict(globals())
 
     def copy(function, namespace):
