@@ -429,12 +429,6 @@ ROUND3_ALIASES = {
 }
 
 
-@pytest.mark.parametrize("code", list(ROUND3_ALIASES))
-def test_static_flags_see_through_the_cells_own_aliases(code):
-    details = [f.detail for f in guard.static_flags(code, "c", {"check_equal", "torch"}, {"torch", "np", "nn"})]
-    assert any(ROUND3_ALIASES[code] in d for d in details), (code, details)
-
-
 ROUND3_HONEST = [
     "import inspect\nprint(inspect.signature(print))\n",
     "class A:\n    def __init__(self):\n        self.x = 1\n\n    def state(self):\n        return vars(self)\n",
@@ -520,10 +514,15 @@ ROUND4_INDIRECTIONS = {
 }
 
 
-@pytest.mark.parametrize("code", list(ROUND4_INDIRECTIONS))
-def test_static_flags_follow_a_library_through_parameters_containers_and_loops(code):
+# Red team B rounds 3 and 4: a library reached through the cell's own aliases, and through parameters,
+# containers, loops and computed names: each flagged with the reason given.
+LIBRARY_INDIRECTIONS = {**ROUND3_ALIASES, **ROUND4_INDIRECTIONS}
+
+
+@pytest.mark.parametrize("code", list(LIBRARY_INDIRECTIONS))
+def test_static_flags_follow_a_library_through_aliases_parameters_containers_and_loops(code):
     details = [f.detail for f in guard.static_flags(code, "c", {"check_equal", "torch"}, {"torch", "np", "nn"})]
-    assert any(ROUND4_INDIRECTIONS[code] in d for d in details), (code, details)
+    assert any(LIBRARY_INDIRECTIONS[code] in d for d in details), (code, details)
 
 
 ROUND4_HONEST = [
